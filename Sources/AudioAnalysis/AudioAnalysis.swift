@@ -1,0 +1,1 @@
+// AudioAnalysis: see docs/architecture.md.

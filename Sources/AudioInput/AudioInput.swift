@@ -1,0 +1,1 @@
+// AudioInput: see docs/architecture.md.

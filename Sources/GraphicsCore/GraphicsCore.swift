@@ -1,0 +1,1 @@
+// GraphicsCore: see docs/architecture.md.

@@ -1,0 +1,1 @@
+// HUD: see docs/architecture.md.

@@ -1,0 +1,1 @@
+// MilkExpression: see docs/architecture.md.

@@ -1,0 +1,1 @@
+// MilkPreset: see docs/architecture.md.

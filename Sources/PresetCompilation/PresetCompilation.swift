@@ -1,0 +1,1 @@
+// PresetCompilation: see docs/architecture.md.

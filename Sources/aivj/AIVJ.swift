@@ -1,0 +1,29 @@
+import ArgumentParser
+
+/// The `aivj` command: a native Linux VJ application that renders MilkDrop presets to music.
+@main
+struct AIVJ: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aivj",
+        abstract: "Live MilkDrop visuals for Linux: render, analyse, scan and perform.",
+        subcommands: [
+            Demo.self,
+            ExprCommand.self,
+            PresetCommand.self,
+            LibraryCommand.self,
+            Devices.self,
+            Listen.self,
+            Analyze.self,
+            Bench.self,
+        ],
+        defaultSubcommand: Demo.self
+    )
+}
+
+/// `aivj bench …`: speed measurements, each reported against a baseline measured in the same run.
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmarks; figures are ratios against a baseline from the same run.",
+        subcommands: [BenchExpr.self, BenchAudio.self]
+    )
+}

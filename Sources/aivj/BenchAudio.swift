@@ -1,0 +1,7 @@
+import ArgumentParser
+
+/// Placeholder until its issue lands.
+struct BenchAudio: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "(not yet built)")
+    func run() async throws { throw ValidationError("not yet built") }
+}
