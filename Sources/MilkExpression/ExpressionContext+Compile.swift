@@ -5,20 +5,12 @@ extension ExpressionContext {
     public mutating func compile(_ source: String) -> CompiledCode {
         let tokens = Lexer(source).tokens()
         let lines = LineIndex(source)
-        var parsed: [Expression] = []
-        var diagnostics: [ExpressionDiagnostic] = []
-        for statement in Self.splitStatements(tokens) {
-            var parser = Parser(tokens: statement)
-            do {
-                if let e = try parser.parseStatement() { parsed.append(e) }
-            } catch {
-                let (line, column) = lines.position(of: error.offset)
-                let start = statement.first?.offset ?? 0
-                let end = statement.last?.offset ?? start
-                let text = Self.text(source, from: start, to: end)
-                diagnostics.append(ExpressionDiagnostic(offset: error.offset, line: line, column: column,
-                                                        message: error.message, statement: text))
-            }
+        var parser = Parser(tokens: tokens)
+        let (parsed, dropped) = parser.parseProgram()
+        let diagnostics = dropped.map { d in
+            let (line, column) = lines.position(of: d.failure.offset)
+            return ExpressionDiagnostic(offset: d.failure.offset, line: line, column: column,
+                                        message: d.failure.message, statement: Self.text(source, from: d.start, to: d.end))
         }
         let program: [Expression]
         switch Expression.makeList(parsed.isEmpty ? [] : parsed) {
@@ -28,34 +20,6 @@ extension ExpressionContext {
         let nodes = program.map { Node($0, in: &self) }
         let fast = try? BytecodeCompiler.compile(nodes)
         return CompiledCode(statements: nodes, fast: fast, diagnostics: diagnostics, compiledStatements: parsed.count)
-    }
-
-    /// Splits tokens at `;` outside parentheses and brackets; each piece ends with an `.end` token.
-    static func splitStatements(_ tokens: [Token]) -> [[Token]] {
-        var result: [[Token]] = []
-        var current: [Token] = []
-        var depth = 0
-        for t in tokens {
-            switch t.kind {
-            case .end:
-                current.append(t)
-                result.append(current)
-                return result
-            case .op(";") where depth == 0:
-                current.append(Token(kind: .end, offset: t.offset))
-                result.append(current)
-                current = []
-            case .op("("), .op("["):
-                depth += 1
-                current.append(t)
-            case .op(")"), .op("]"):
-                depth = Swift.max(0, depth - 1)
-                current.append(t)
-            default:
-                current.append(t)
-            }
-        }
-        return result
     }
 
     private static func text(_ source: String, from: Int, to: Int) -> String {

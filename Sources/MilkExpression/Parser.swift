@@ -16,16 +16,38 @@ struct Parser {
 
     init(tokens: [Token]) { self.tokens = tokens }
 
-    /// Parses the whole token range as a single expression (a statement); nil for an empty statement.
-    mutating func parseStatement() throws(Failure) -> Expression? {
-        if peek.kind == .end { return nil }
-        if peek.kind == .op("("), tokens.count > position + 1, tokens[position + 1].kind == .op(")"),
-           tokens.count > position + 2, tokens[position + 2].kind == .end {
-            return nil  // `()` is an empty statement
+    /// A statement that did not parse: the error and the byte range of the dropped text.
+    struct DroppedStatement: Sendable {
+        var failure: Failure
+        var start: Int
+        var end: Int
+    }
+
+    /// Parses `statement (; statement)*`. A statement that fails is dropped up to the next `;` after the error
+    /// (at any nesting depth), and parsing resumes there.
+    mutating func parseProgram() -> (statements: [Expression], dropped: [DroppedStatement]) {
+        var statements: [Expression] = []
+        var dropped: [DroppedStatement] = []
+        while peek.kind != .end {
+            if peek.isSemicolon { _ = advance(); continue }
+            if peek.kind == .op("("), position + 2 < tokens.count, tokens[position + 1].kind == .op(")"),
+               tokens[position + 2].isSemicolon || tokens[position + 2].kind == .end {
+                position += 2
+                continue  // `()` is an empty statement
+            }
+            let start = peek.offset
+            do throws(Failure) {
+                let e = try expression(minLevel: 0)
+                guard peek.isSemicolon || peek.kind == .end else { throw unexpected(peek) }
+                statements.append(e)
+            } catch {
+                // Resume from the offending token (the parser may have consumed it).
+                while position > 0 && tokens[position].offset > error.offset { position -= 1 }
+                while !peek.isSemicolon && peek.kind != .end { _ = advance() }
+                dropped.append(DroppedStatement(failure: error, start: start, end: peek.offset))
+            }
         }
-        let e = try expression(minLevel: 0)
-        guard peek.kind == .end else { throw unexpected(peek) }
-        return e
+        return (statements, dropped)
     }
 
     private var peek: Token { tokens[min(position, tokens.count - 1)] }
