@@ -10,50 +10,80 @@ extension FastProgram {
         for (s, slot) in batch.slots.enumerated() { c[slot] = batch.columns[s][batch.count - 1] }
     }
 
+    /// A scalar frame with locals, constants and the hoisted results of a plan.
+    private func hoistedFrame(_ plan: ExecutionPlan, _ f: UnsafeMutablePointer<Double>, _ c: inout ExpressionContext) {
+        f.initialize(repeating: 0, count: plan.registerCount)
+        load(f, &c)
+        plan.hoisted.withUnsafeBufferPointer { ScalarExecutor.execute($0, f, &c) }
+    }
+
     func runVectorised(_ batch: inout VertexBatch, _ c: inout ExpressionContext) {
         let n = batch.count
         let bound = boundLocals(batch)
-        let total = registerCount * n
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: total) { buffer in
-            guard let f = buffer.baseAddress else { return }
-            for (i, slot) in locals.enumerated() {
-                (f + i * n).initialize(repeating: c[slot], count: n)
-            }
-            for (s, r) in bound.enumerated() {
-                guard let r else { continue }
-                batch.columns[s].withUnsafeBufferPointer { col in
-                    if let base = col.baseAddress { (f + Int(r) * n).update(from: base, count: n) }
+        guard let plan = ExecutionPlan(self, varying: Set(bound.compactMap { $0 })) else { return }
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: plan.registerCount) { scalar in
+            guard let s = scalar.baseAddress else { return }
+            hoistedFrame(plan, s, &c)
+            let total = plan.registerCount * n
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: total) { buffer in
+                guard let f = buffer.baseAddress else { return }
+                let fixed = locals.count + constants.count
+                for r in 0..<fixed { (f + r * n).initialize(repeating: s[r], count: n) }
+                (f + fixed * n).initialize(repeating: 0, count: total - fixed * n)
+                for r in plan.broadcast { (f + Int(r) * n).update(repeating: s[Int(r)], count: n) }
+                for (k, r) in bound.enumerated() {
+                    guard let r else { continue }
+                    batch.columns[k].withUnsafeBufferPointer { col in
+                        if let base = col.baseAddress { (f + Int(r) * n).update(from: base, count: n) }
+                    }
                 }
-            }
-            for (k, v) in constants.enumerated() { (f + (locals.count + k) * n).initialize(repeating: v, count: n) }
-            let tempStart = (locals.count + constants.count) * n
-            (f + tempStart).initialize(repeating: 0, count: total - tempStart)
-            code.withUnsafeBufferPointer { BatchExecutor.execute($0, f, count: n) }
-            for (s, r) in bound.enumerated() {
-                guard let r else { continue }
-                batch.columns[s].withUnsafeMutableBufferPointer { col in
-                    if let base = col.baseAddress { base.update(from: f + Int(r) * n, count: n) }
+                plan.perVertex.withUnsafeBufferPointer { BatchExecutor.execute($0, f, count: n) }
+                for (k, r) in bound.enumerated() {
+                    guard let r else { continue }
+                    batch.columns[k].withUnsafeMutableBufferPointer { col in
+                        if let base = col.baseAddress { base.update(from: f + Int(r) * n, count: n) }
+                    }
                 }
+                for r in writtenLocals { c[locals[Int(r)]] = f[Int(r) * n + n - 1] }
             }
-            for r in writtenLocals { c[locals[Int(r)]] = f[Int(r) * n + n - 1] }
         }
         finishBound(batch, &c)
     }
 
     func runPerVertex(_ batch: inout VertexBatch, _ c: inout ExpressionContext) {
+        let n = batch.count
         let bound = boundLocals(batch)
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: registerCount) { buffer in
-            guard let f = buffer.baseAddress else { return }
-            f.initialize(repeating: 0, count: registerCount)
-            load(f, &c)
-            code.withUnsafeBufferPointer { code in
-                for k in 0..<batch.count {
-                    for (s, r) in bound.enumerated() { if let r { f[Int(r)] = batch.columns[s][k] } }
-                    ScalarExecutor.execute(code, f, &c)
-                    for (s, r) in bound.enumerated() { if let r { batch.columns[s][k] = f[Int(r)] } }
+        let used = bound.enumerated().compactMap { k, r in r.map { (k, Int($0)) } }
+        let plan = ExecutionPlan(self, varying: Set(bound.compactMap { $0 }))
+        let frameSize = plan?.registerCount ?? registerCount
+        // Columns the program uses, flattened so the vertex loop touches no arrays.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, used.count * n)) { cols in
+            guard let cp = cols.baseAddress else { return }
+            for (j, (k, _)) in used.enumerated() {
+                batch.columns[k].withUnsafeBufferPointer { col in
+                    if let base = col.baseAddress { (cp + j * n).initialize(from: base, count: n) }
                 }
             }
-            store(f, &c)
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: frameSize) { buffer in
+                guard let f = buffer.baseAddress else { return }
+                if let plan { hoistedFrame(plan, f, &c) } else {
+                    f.initialize(repeating: 0, count: frameSize)
+                    load(f, &c)
+                }
+                (plan?.perVertex ?? code).withUnsafeBufferPointer { code in
+                    for v in 0..<n {
+                        for (j, (_, r)) in used.enumerated() { f[r] = cp[j * n + v] }
+                        ScalarExecutor.execute(code, f, &c)
+                        for (j, (_, r)) in used.enumerated() { cp[j * n + v] = f[r] }
+                    }
+                }
+                store(f, &c)
+            }
+            for (j, (k, _)) in used.enumerated() {
+                batch.columns[k].withUnsafeMutableBufferPointer { col in
+                    if let base = col.baseAddress { base.update(from: cp + j * n, count: n) }
+                }
+            }
         }
         finishBound(batch, &c)
     }
