@@ -7,6 +7,11 @@ extension Preset {
 
     /// Reads the preset file at `url`; the preset is named after the file, without its extension.
     public init(contentsOf url: URL) throws {
+        try self.init(bytes: Self.readFile(url), name: url.deletingPathExtension().lastPathComponent, file: url.path)
+    }
+
+    /// The bytes of the file at `url`, refusing files over `maximumFileSize` without reading them whole.
+    static func readFile(_ url: URL) throws -> [UInt8] {
         let file = url.path
         let handle: FileHandle
         do {
@@ -25,7 +30,7 @@ extension Preset {
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? data.count
             throw MilkPresetError.tooLarge(file: file, bytes: size, limit: Self.maximumFileSize)
         }
-        try self.init(bytes: Array(data), name: url.deletingPathExtension().lastPathComponent, file: file)
+        return Array(data)
     }
 
     /// Reads a preset from the bytes of a `.milk` file; `name` names it and its errors.

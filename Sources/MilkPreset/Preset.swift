@@ -2,7 +2,7 @@
 /// keys MilkDrop does not read, kept in order so they can be written back.
 ///
 /// Equality compares the content only, not `notes` (how the file was found to be written).
-public struct Preset: Sendable, Equatable {
+public struct Preset: Sendable, Equatable, Codable {
     /// Custom waves and shapes a MilkDrop 2 preset holds.
     public static let waveCount = 4
     public static let shapeCount = 4
