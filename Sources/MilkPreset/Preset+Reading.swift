@@ -47,8 +47,9 @@ extension Preset {
     }
 
     init(bytes: [UInt8], name: String, file: String) throws {
-        try Self.checkLooksLikeText(bytes, file: file)
+        if PresetText.utf16(bytes) == nil { try Self.checkLooksLikeText(bytes, file: file) }
         let decoded = PresetText(bytes: bytes)
+        guard decoded.text.contains(where: { !$0.isWhitespace && $0 != "\0" }) else { throw MilkPresetError.empty(file: file) }
         var reader = PresetReader(entries: PresetEntries(text: decoded.text))
         self = reader.read(name: name)
         guard reader.consumedCount > 0 else { throw MilkPresetError.notAPreset(file: file) }
@@ -56,7 +57,7 @@ extension Preset {
         notes.hadByteOrderMark = decoded.hadByteOrderMark
     }
 
-    /// Refuses empty files and binary data: more than 1 byte in 10 a control character (NUL included) other than
+    /// Refuses empty files and binary data: more than 1 byte in 20 a control character (NUL included) other than
     /// tab, line ends, vertical tab and form feed.
     private static func checkLooksLikeText(_ bytes: [UInt8], file: String) throws {
         var meaningful = 0
@@ -69,7 +70,7 @@ extension Preset {
             }
         }
         if meaningful == 0 { throw MilkPresetError.empty(file: file) }
-        if control * 10 > bytes.count { throw MilkPresetError.binary(file: file) }
+        if control * 20 > bytes.count { throw MilkPresetError.binary(file: file) }
     }
 
     private static func reason(_ error: Error) -> String {

@@ -3,8 +3,8 @@
 /// The tables of these drive reading and writing, so a key is named once.
 struct PresetField<Root>: @unchecked Sendable {
     enum Slot {
-        /// A float read with `sscanf("%f")`; `missing` is the value MilkDrop uses when the key is absent, if that
-        /// differs from the model's default.
+        /// A float read with `sscanf("%f")`; `missing` is the value MilkDrop uses when the key is absent or holds
+        /// no number, if that differs from the model's default.
         case float(WritableKeyPath<Root, Float>, missing: Float?)
         /// An integer read with `sscanf("%d")`.
         case int(WritableKeyPath<Root, Int>)
@@ -25,8 +25,8 @@ struct PresetField<Root>: @unchecked Sendable {
     func read(into root: inout Root, _ value: String?) {
         switch slot {
         case let .float(path, missing):
-            if let value {
-                if let number = MilkNumber.float(value) { root[keyPath: path] = number }
+            if let value, let number = MilkNumber.float(value) {
+                root[keyPath: path] = number
             } else if let missing {
                 root[keyPath: path] = missing
             }

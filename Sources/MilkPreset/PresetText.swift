@@ -5,6 +5,8 @@ public enum PresetTextEncoding: String, Sendable, Hashable, Codable {
     /// Not valid UTF-8: read as Windows-1252, with its five unassigned bytes kept as the C1 controls of the same
     /// number, so every byte maps to one character and back.
     case windows1252
+    /// UTF-16 with a byte order mark (little- or big-endian), as some Windows editors save.
+    case utf16
 }
 
 /// The text of a preset file and what was found while decoding it.
@@ -16,6 +18,12 @@ struct PresetText {
     /// Decodes `bytes`: a UTF-8 byte order mark is dropped; valid UTF-8 is read as such, anything else as Windows-1252.
     init(bytes: [UInt8]) {
         var body = bytes[...]
+        if let text = Self.utf16(bytes) {
+            self.text = text
+            encoding = .utf16
+            hadByteOrderMark = true
+            return
+        }
         hadByteOrderMark = body.starts(with: [0xEF, 0xBB, 0xBF])
         if hadByteOrderMark { body = body.dropFirst(3) }
         if let text = String(validating: body, as: UTF8.self) {
@@ -28,6 +36,28 @@ struct PresetText {
             text = String(scalars)
             encoding = .windows1252
         }
+    }
+}
+
+extension PresetText {
+    /// The text of UTF-16 bytes that start with a byte order mark, or nil. Unpaired surrogates become U+FFFD.
+    static func utf16(_ bytes: [UInt8]) -> String? {
+        guard bytes.count >= 2, bytes.count % 2 == 0 else { return nil }
+        let littleEndian: Bool
+        switch (bytes[0], bytes[1]) {
+        case (0xFF, 0xFE): littleEndian = true
+        case (0xFE, 0xFF): littleEndian = false
+        default: return nil
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 - 1)
+        var i = 2
+        while i + 1 < bytes.count {
+            let (low, high) = littleEndian ? (bytes[i], bytes[i + 1]) : (bytes[i + 1], bytes[i])
+            units.append(UInt16(high) << 8 | UInt16(low))
+            i += 2
+        }
+        return String(decoding: units, as: UTF16.self)
     }
 }
 
