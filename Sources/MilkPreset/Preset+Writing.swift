@@ -7,11 +7,20 @@ extension Preset {
     /// Reading the text back gives an equal preset (`Preset(text: p.milkText(), name: p.name) == p`).
     public func milkText() -> String {
         var out: [String] = []
-        if let version = header.milkdropPresetVersion { out.append("MILKDROP_PRESET_VERSION=\(version)") }
-        if let value = header.psVersion { out.append("PSVERSION=\(value)") }
-        if let value = header.psVersionWarp { out.append("PSVERSION_WARP=\(value)") }
-        if let value = header.psVersionComp { out.append("PSVERSION_COMP=\(value)") }
+        // A key the reader used must be written whenever a later repeat of it is among the extra entries, or the
+        // repeat would be read in its place; an empty value reads as "no number", as the unreadable original did.
+        let repeated = Set(extraEntries.map { PresetEntries.lowercased($0.key) })
+        for (key, value) in [
+            ("MILKDROP_PRESET_VERSION", header.milkdropPresetVersion), ("PSVERSION", header.psVersion),
+            ("PSVERSION_WARP", header.psVersionWarp), ("PSVERSION_COMP", header.psVersionComp),
+        ] where value != nil || repeated.contains(PresetEntries.lowercased(key)) {
+            out.append("\(key)=\(value.map(String.init) ?? "")")
+        }
         out.append("[preset00]")
+        if repeated.contains(PresetEntries.lowercased(BaseValues.legacyMotionVectorsKey)) {
+            // mv_a, always written below, decides; this only shadows the repeat.
+            out.append("\(BaseValues.legacyMotionVectorsKey)=\(base.mvA != 0 ? 1 : 0)")
+        }
         for field in BaseValues.fields { out.append("\(field.key)=\(field.text(of: base))") }
         for (i, wave) in waves.enumerated() {
             for field in CustomWave.fields { out.append("wavecode_\(i)_\(field.key)=\(field.text(of: wave))") }

@@ -7,7 +7,7 @@ import Testing
         "lf.milk", "crlf.milk", "cr.milk", "bom.milk", "utf16.milk", "no-section.milk", "nul-bytes.milk",
         "windows-1252.milk", "numbering.milk", "repeated-and-case.milk", "numbers.milk", "delimiters.milk",
         "missing-wave-values.milk", "legacy-motion-vectors.milk", "shaders.milk", "unknown-keys.milk",
-        "waves-shapes.milk", "code-blocks.milk",
+        "waves-shapes.milk", "code-blocks.milk", "repeated-unwritten-keys.milk",
     ]
 
     @Test(arguments: readable)
@@ -36,6 +36,15 @@ import Testing
     @Test func extraEntriesAreWrittenLastInTheirOrder() throws {
         let lines = try Fixtures.preset("unknown-keys.milk").milkText().split(separator: "\n")
         #expect(Array(lines.suffix(3)) == ["my_custom_key=hello world", "another=1", "wavecode_7_enabled=1"])
+    }
+
+    /// Regression (found by fuzzing): a repeated key the writer left out (an unreadable header value, the legacy
+    /// motion-vector switch) was read from its repeat after a round trip.
+    @Test func repeatsOfKeysTheWriterLeavesOutStayShadowed() throws {
+        let preset = try Fixtures.preset("repeated-unwritten-keys.milk")
+        #expect(preset.header.psVersion == nil && preset.base.mvA == 1)
+        let again = try Preset(text: preset.milkText(), name: preset.name)
+        #expect(again == preset)
     }
 
     @Test func aDefaultPresetWritesAndReadsBack() throws {
