@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MilkExpression
+import PresetCompilation
 
 
 /// `aivj expr …`: the expression language from the command line.
@@ -23,7 +24,9 @@ struct ExprCommand: AsyncParsableCommand {
         var json = false
 
         func run() async throws {
-            throw ValidationError("not yet built")
+            let report = try PresetCodeCheck.run(paths: paths.map { URL(fileURLWithPath: $0) })
+            for line in report.failureLines(json: json) { print(line) }
+            print(report.summaryJSON)
         }
     }
 
