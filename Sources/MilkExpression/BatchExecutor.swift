@@ -20,9 +20,11 @@ enum BatchExecutor {
         for k in 0..<n { d[k] = op(a[k], b[k]) }
     }
 
-    static func execute(_ code: UnsafeBufferPointer<Instruction>, _ f: UnsafeMutablePointer<Double>, count n: Int) {
+    /// Runs over the first `n` vertices of a frame whose registers are `stride` doubles apart.
+    static func execute(_ code: UnsafeBufferPointer<Instruction>, _ f: UnsafeMutablePointer<Double>, count n: Int,
+                        stride: Int) {
         for i in code {
-            let d = f + Int(i.d) * n, a = f + Int(i.a) * n, b = f + Int(i.b) * n
+            let d = f + Int(i.d) * stride, a = f + Int(i.a) * stride, b = f + Int(i.b) * stride
             switch i.op {
             case .add: map2(d, a, b, n) { $0 + $1 }
             case .sub: map2(d, a, b, n) { $0 - $1 }
@@ -67,7 +69,7 @@ enum BatchExecutor {
             case .invsqrt: map1(d, a, n) { ScalarMath.invsqrt($0) }
             case .truth: map1(d, a, n) { ScalarMath.truth($0) ? 1 : 0 }
             case .select:
-                let c = f + Int(i.c) * n
+                let c = f + Int(i.c) * stride
                 for k in 0..<n { d[k] = a[k] != 0 ? b[k] : c[k] }
             default:
                 // Scalar-only instructions never reach a batch (FastProgram.isBatchable).

@@ -71,3 +71,33 @@ struct ExecutionPlan: Sendable {
         }
     }
 }
+
+extension ExecutionPlan {
+    /// The per-vertex code once the hoisted values are known: a `select` whose condition is the same for every
+    /// vertex becomes a copy of the chosen side, and instructions whose results nobody reads are dropped (they are
+    /// pure, so skipping them changes nothing). `if(q1 > 0.5, expensive, other)` then costs one branch, not two.
+    func specialised(uniform s: UnsafePointer<Double>, program p: FastProgram) -> [Instruction] {
+        let uniformEnd = Int32(p.locals.count + p.constants.count)
+        var code = perVertex
+        var changed = false
+        for k in code.indices where code[k].op == .select {
+            let cond = code[k].a
+            let isUniformRegister = (cond >= Int32(p.locals.count) && cond < uniformEnd) || cond >= Int32(p.registerCount)
+            guard isUniformRegister else { continue }
+            let chosen = s[Int(cond)] != 0 ? code[k].b : code[k].c
+            code[k] = Instruction(op: .mov, d: code[k].d, a: chosen)
+            changed = true
+        }
+        guard changed else { return code }
+        var live = [Bool](repeating: false, count: registerCount)
+        for l in 0..<p.locals.count { live[l] = true }
+        var kept: [Instruction] = []
+        for ins in code.reversed() {
+            if let d = ins.writes, !live[Int(d)], !ins.isScalarOnly { continue }
+            if let d = ins.writes, Int(d) >= p.locals.count { live[Int(d)] = false }
+            for r in ins.reads { live[Int(r)] = true }
+            kept.append(ins)
+        }
+        return kept.reversed()
+    }
+}

@@ -17,34 +17,46 @@ extension FastProgram {
         plan.hoisted.withUnsafeBufferPointer { ScalarExecutor.execute($0, f, &c) }
     }
 
+    /// Vertices per chunk: every register's chunk stays in cache while the instruction list runs over it.
+    static let chunkSize = 256
+
     func runVectorised(_ batch: inout VertexBatch, _ c: inout ExpressionContext) {
-        let n = batch.count
+        let count = batch.count
         let bound = boundLocals(batch)
         guard let plan = ExecutionPlan(self, varying: Set(bound.compactMap { $0 })) else { return }
+        let n = min(count, Self.chunkSize)
         withUnsafeTemporaryAllocation(of: Double.self, capacity: plan.registerCount) { scalar in
             guard let s = scalar.baseAddress else { return }
             hoistedFrame(plan, s, &c)
+            let perVertex = plan.specialised(uniform: s, program: self)
             let total = plan.registerCount * n
             withUnsafeTemporaryAllocation(of: Double.self, capacity: total) { buffer in
                 guard let f = buffer.baseAddress else { return }
+                // Uniform registers are filled once; bound columns per chunk.
                 let fixed = locals.count + constants.count
                 for r in 0..<fixed { (f + r * n).initialize(repeating: s[r], count: n) }
                 (f + fixed * n).initialize(repeating: 0, count: total - fixed * n)
                 for r in plan.broadcast { (f + Int(r) * n).update(repeating: s[Int(r)], count: n) }
-                for (k, r) in bound.enumerated() {
-                    guard let r else { continue }
-                    batch.columns[k].withUnsafeBufferPointer { col in
-                        if let base = col.baseAddress { (f + Int(r) * n).update(from: base, count: n) }
+                var start = 0
+                while start < count {
+                    let m = min(n, count - start)
+                    for (k, r) in bound.enumerated() {
+                        guard let r else { continue }
+                        batch.columns[k].withUnsafeBufferPointer { col in
+                            if let base = col.baseAddress { (f + Int(r) * n).update(from: base + start, count: m) }
+                        }
                     }
-                }
-                plan.perVertex.withUnsafeBufferPointer { BatchExecutor.execute($0, f, count: n) }
-                for (k, r) in bound.enumerated() {
-                    guard let r else { continue }
-                    batch.columns[k].withUnsafeMutableBufferPointer { col in
-                        if let base = col.baseAddress { base.update(from: f + Int(r) * n, count: n) }
+                    perVertex.withUnsafeBufferPointer { BatchExecutor.execute($0, f, count: m, stride: n) }
+                    for (k, r) in bound.enumerated() {
+                        guard let r else { continue }
+                        batch.columns[k].withUnsafeMutableBufferPointer { col in
+                            if let base = col.baseAddress { (base + start).update(from: f + Int(r) * n, count: m) }
+                        }
                     }
+                    start += m
                 }
-                for r in writtenLocals { c[locals[Int(r)]] = f[Int(r) * n + n - 1] }
+                let last = (count - 1) % n
+                for r in writtenLocals { c[locals[Int(r)]] = f[Int(r) * n + last] }
             }
         }
         finishBound(batch, &c)
@@ -66,11 +78,15 @@ extension FastProgram {
             }
             withUnsafeTemporaryAllocation(of: Double.self, capacity: frameSize) { buffer in
                 guard let f = buffer.baseAddress else { return }
-                if let plan { hoistedFrame(plan, f, &c) } else {
+                var code = self.code
+                if let plan {
+                    hoistedFrame(plan, f, &c)
+                    code = plan.specialised(uniform: f, program: self)
+                } else {
                     f.initialize(repeating: 0, count: frameSize)
                     load(f, &c)
                 }
-                (plan?.perVertex ?? code).withUnsafeBufferPointer { code in
+                code.withUnsafeBufferPointer { code in
                     for v in 0..<n {
                         for (j, (_, r)) in used.enumerated() { f[r] = cp[j * n + v] }
                         ScalarExecutor.execute(code, f, &c)
