@@ -70,10 +70,7 @@ extension BytecodeCompiler {
         let result = temp()
         let top = here
         _ = try value(args[0], into: result)
-        let exit = here
-        emit(.jumpIfFalse, 0, result)
-        emit(.whileNext, top, counter)
-        code[Int(exit)].d = here
+        emit(.whileNext, top, counter, result)
         free(counter)
         return result
     }

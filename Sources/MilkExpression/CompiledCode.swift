@@ -9,6 +9,8 @@ public struct CompiledCode: Sendable {
     public let diagnostics: [ExpressionDiagnostic]
     /// Statements that parsed (empty statements not counted).
     public let compiledStatements: Int
+    /// Variable slots the code needs in its context.
+    let slotCount: Int
 
     /// True when nothing will run (empty code, or every statement dropped).
     public var isEmpty: Bool { statements.isEmpty }
@@ -20,11 +22,13 @@ public struct CompiledCode: Sendable {
     /// Runs the block once with the fast evaluator.
     public func run(in context: inout ExpressionContext) {
         guard let fast else { runReference(in: &context); return }
+        context.ensureCapacity(slotCount)
         fast.run(&context)
     }
 
     /// Runs the block once with the reference evaluator.
     public func runReference(in context: inout ExpressionContext) {
+        context.ensureCapacity(slotCount)
         ReferenceEvaluator.run(statements, &context)
     }
 
@@ -37,6 +41,7 @@ public struct CompiledCode: Sendable {
 
     /// Runs the block once per vertex of a batch with the reference evaluator.
     public func runReference(batch: inout VertexBatch, in context: inout ExpressionContext) {
+        context.ensureCapacity(slotCount)
         for k in 0..<batch.count {
             for (s, slot) in batch.slots.enumerated() { context[slot] = batch.columns[s][k] }
             ReferenceEvaluator.run(statements, &context)
@@ -47,6 +52,7 @@ public struct CompiledCode: Sendable {
     /// Runs the block once per vertex of a batch with the fast evaluator.
     public func run(batch: inout VertexBatch, in context: inout ExpressionContext) {
         guard let fast, batch.count > 0 else { runReference(batch: &batch, in: &context); return }
+        context.ensureCapacity(slotCount)
         if vectorises(binding: batch.slots) {
             fast.runVectorised(&batch, &context)
         } else {

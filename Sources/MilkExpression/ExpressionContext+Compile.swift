@@ -19,7 +19,8 @@ extension ExpressionContext {
         }
         let nodes = program.map { Node($0, in: &self) }
         let fast = try? BytecodeCompiler.compile(nodes)
-        return CompiledCode(statements: nodes, fast: fast, diagnostics: diagnostics, compiledStatements: parsed.count)
+        return CompiledCode(statements: nodes, fast: fast, diagnostics: diagnostics, compiledStatements: parsed.count,
+                            slotCount: values.count)
     }
 
     private static func text(_ source: String, from: Int, to: Int) -> String {

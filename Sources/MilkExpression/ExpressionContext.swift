@@ -15,6 +15,14 @@ public struct ExpressionContext: Sendable {
     public let shared: SharedMemory
     /// The generator behind `rand()`.
     public var random: MersenneTwister
+    /// Most loop iterations (`loop` and `while` bodies, all nesting levels together) one run of a block may take.
+    ///
+    /// MilkDrop caps each loop at 1,048,576 iterations, but nested loops multiply; this total cap (a deliberate
+    /// addition, 16,777,216 by default) keeps hostile presets from hanging the renderer. Both evaluators honour it
+    /// identically.
+    public var loopIterationLimit = 1 << 24
+    /// Iterations left in the current run.
+    var loopBudget = 0
 
     /// A new, empty space. Pass the session's `SharedMemory` so registers and `gmegabuf` are shared.
     public init(shared: SharedMemory = SharedMemory(), seed: UInt32 = MersenneTwister.milkDropSeed) {

@@ -22,7 +22,7 @@ struct Instruction: Sendable {
         case jumpIfTrue             // if truth(a) { pc = d }
         case loopInit               // d = clamp(int64(a), 0, 1048576)
         case loopNext               // if a <= 0 { pc = d } else { a -= 1 }
-        case whileNext              // a -= 1; if a > 0 { pc = d }
+        case whileNext              // a -= 1; if truth(b) && a > 0 && loop budget left { pc = d }
     }
 
     var op: Op
@@ -38,7 +38,8 @@ struct Instruction: Sendable {
     var reads: [Int32] {
         switch op {
         case .jump: return []
-        case .loopInit, .jumpIfZero, .jumpIfFalse, .jumpIfTrue, .loopNext, .whileNext, .memRead, .gmemRead, .rand:
+        case .whileNext: return [a, b]
+        case .loopInit, .jumpIfZero, .jumpIfFalse, .jumpIfTrue, .loopNext, .memRead, .gmemRead, .rand:
             return [a]
         case .memWrite, .gmemWrite: return [a, b]
         case .memset, .memcpy, .select: return [a, b, c]

@@ -19,6 +19,7 @@ struct ReferenceEvaluator {
 
     /// Runs statements in order.
     static func run(_ statements: [Node], _ c: inout ExpressionContext) {
+        c.loopBudget = c.loopIterationLimit
         for s in statements { _ = eval(s, &c) }
     }
 
@@ -74,7 +75,8 @@ struct ReferenceEvaluator {
             if count > ScalarMath.maxLoopCount { count = ScalarMath.maxLoopCount }
             var last = Ref.value(0)
             var i: Int64 = 0
-            while i < count {
+            while i < count && c.loopBudget > 0 {
+                c.loopBudget -= 1
                 last = eval(args[1], &c)
                 i += 1
             }
@@ -85,7 +87,8 @@ struct ReferenceEvaluator {
             repeat {
                 last = eval(args[0], &c)
                 remaining -= 1
-            } while ScalarMath.truth(read(last, &c)) && remaining > 0
+                c.loopBudget -= 1
+            } while ScalarMath.truth(read(last, &c)) && remaining > 0 && c.loopBudget > 0
             return last
         case .exec2:
             _ = eval(args[0], &c)

@@ -6,6 +6,7 @@ import Glibc
 enum ScalarExecutor {
     static func execute(_ code: UnsafeBufferPointer<Instruction>, _ f: UnsafeMutablePointer<Double>,
                         _ c: inout ExpressionContext) {
+        c.loopBudget = c.loopIterationLimit
         var pc = 0
         let n = code.count
         while pc < n {
@@ -72,10 +73,11 @@ enum ScalarExecutor {
                 if count > ScalarMath.maxLoopCount { count = ScalarMath.maxLoopCount }
                 f[d] = count < 0 ? 0 : Double(count)
             case .loopNext:
-                if f[a] <= 0 { pc = d } else { f[a] -= 1 }
+                if f[a] <= 0 || c.loopBudget <= 0 { pc = d } else { f[a] -= 1; c.loopBudget -= 1 }
             case .whileNext:
                 f[a] -= 1
-                if f[a] > 0 { pc = d }
+                c.loopBudget -= 1
+                if ScalarMath.truth(f[b]) && f[a] > 0 && c.loopBudget > 0 { pc = d }
             }
         }
     }

@@ -122,3 +122,16 @@ import Testing
         #expect(a["x"] == b["x"])
     }
 }
+
+@Suite struct LoopBudgetTests {
+    @Test func nestedLoopsStopAtTheTotalBudget() {
+        var c = ExpressionContext()
+        c.loopIterationLimit = 1000
+        let code = c.compile("n = 0; loop(1000000, loop(1000000, n += 1)); m = 0; while(m += 1)")
+        var r = c
+        code.run(in: &c)
+        code.runReference(in: &r)
+        #expect(c["n"] == r["n"] && c["m"] == r["m"])
+        #expect(c["n"] < 1000 && c["m"] == 1)
+    }
+}
