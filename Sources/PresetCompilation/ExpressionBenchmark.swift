@@ -50,11 +50,12 @@ public enum ExpressionBenchmark {
         }
 
         public var text: String {
-            var lines = presets.map { p in
-                String(format: "%-70@ fast %8.1f  ref %9.1f ns/vertex  x%5.1f  %@%@",
-                       String(p.name.suffix(70)) as NSString, p.fastNsPerVertex, p.referenceNsPerVertex,
+            var lines = ["fast_ns/vertex  ref_ns/vertex  ratio  mode    per_frame_fast_ns  preset"]
+            lines += presets.map { p in
+                String(format: "%14.1f %14.1f %6.1f  %@ %18.0f  ", p.fastNsPerVertex, p.referenceNsPerVertex,
                        p.referenceNsPerVertex / max(p.fastNsPerVertex, 1e-9),
-                       (p.vectorised ? "batch" : "scalar") as NSString, (p.identical ? "" : "  MISMATCH") as NSString)
+                       (p.vectorised ? "batch " : "scalar") as NSString, p.fastPerFrameNs)
+                    + p.name + (p.identical ? "" : "  MISMATCH")
             }
             lines.append(json)
             return lines.joined(separator: "\n")
