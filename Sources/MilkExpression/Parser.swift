@@ -7,6 +7,10 @@
 struct Parser {
     private let tokens: [Token]
     private var position = 0
+    /// Current nesting of the tree being built; bounded so evaluating it cannot overflow the stack.
+    private var depth = 0
+    /// Deepest expression tree accepted (real presets stay far below; see `SyntaxTests`).
+    static let maximumDepth = 256
 
     /// A syntax error at a token offset.
     struct Failure: Error, Sendable {
@@ -91,8 +95,13 @@ struct Parser {
     private static let subscriptLevel = 20
 
     private mutating func expression(minLevel: Int) throws(Failure) -> Expression {
+        let outerDepth = depth
+        defer { depth = outerDepth }
+        try deeper()
         var left = try prefix()
         while true {
+            // Each operator applied here nests `left` one level deeper.
+            try deeper()
             guard case .op(let op) = peek.kind else { break }
             if op == "[" {
                 guard Self.subscriptLevel >= minLevel else { break }
@@ -122,6 +131,13 @@ struct Parser {
             left = .makeCall(f, [left, right])
         }
         return left
+    }
+
+    private mutating func deeper() throws(Failure) {
+        depth += 1
+        if depth > Self.maximumDepth {
+            throw Failure(offset: peek.offset, message: "expression nested more than \(Self.maximumDepth) levels deep")
+        }
     }
 
     private mutating func prefix() throws(Failure) -> Expression {

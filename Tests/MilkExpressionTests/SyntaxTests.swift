@@ -75,3 +75,23 @@ import Testing
         #expect(context[y] == 42)
     }
 }
+
+@Suite struct NestingLimitTests {
+    @Test func absurdNestingIsASyntaxErrorNotACrash() {
+        var context = ExpressionContext()
+        let deepParens = String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000)
+        let longChain = "x = " + Array(repeating: "1", count: 100_000).joined(separator: " + ")
+        for source in ["y = " + deepParens + "; z = 1", longChain + "; z = 1"] {
+            let code = context.compile(source)
+            #expect(code.diagnostics.count == 1)
+            #expect(code.diagnostics[0].message.contains("nested"))
+            code.run(in: &context)
+            #expect(context["z"] == 1)
+        }
+    }
+
+    @Test func ordinaryLongExpressionsStillCompile() {
+        let sum = "x = " + Array(repeating: "1", count: 200).joined(separator: " + ")
+        #expect(value(sum) == 200)
+    }
+}
