@@ -47,14 +47,7 @@ struct ExprCommand: AsyncParsableCommand {
         var reference = false
 
         func run() async throws {
-            var parsed: [(name: String, value: Double)] = []
-            for s in settings {
-                let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, let v = Double(parts[1].trimmingCharacters(in: .whitespaces)) else {
-                    throw ValidationError("--set \(s): expected name=number")
-                }
-                parsed.append((parts[0].trimmingCharacters(in: .whitespaces), v))
-            }
+            let parsed = try settings.map { try Evaluation.parseSetting($0) }
             let result = Evaluation(code: code, settings: parsed, seed: seed, reference: reference)
             print(result.text)
         }

@@ -95,3 +95,20 @@ import Testing
         #expect(value(sum) == 200)
     }
 }
+
+@Suite struct StrictAndEvaluationTests {
+    @Test func strictCompilationThrowsOnTheFirstBadStatement() {
+        var context = ExpressionContext()
+        #expect(throws: MilkExpressionError.syntax(source: "code", line: 1, column: 14, message: "syntax error, unexpected ';'")) {
+            _ = try context.compileStrict("x = 1; ;y = (;")
+        }
+    }
+
+    @Test func evaluationPrintsVariablesAndErrors() throws {
+        let setting = try Evaluation.parseSetting(" a = 2 ")
+        #expect(setting.name == "a" && setting.value == 2)
+        #expect(throws: MilkExpressionError.badSetting("a")) { _ = try Evaluation.parseSetting("a") }
+        let e = Evaluation(code: "b = a * 3; reg02 = 1; c = (", settings: [setting])
+        #expect(e.text == "a = 2\nb = 6\nreg02 = 1\nerror: line 1, column 28: syntax error, unexpected end of statement: c = (")
+    }
+}
