@@ -1,0 +1,192 @@
+import Foundation
+
+/// Settings of the causal beat tracker.
+public struct BeatTrackerConfiguration: Sendable {
+    /// Tempo search range and step, in BPM.
+    public var minBPM = 60.0, maxBPM = 200.0, bpmStep = 0.5
+    /// Seconds of onset history folded to score a tempo, and the recency time constant weighting it.
+    public var window = 6.0, recency = 3.0
+    /// Hops between tempo/phase re-estimates.
+    public var estimateEvery = 12
+    /// A mild log-normal tempo prior: centre BPM and width in octaves (only breaks near-ties).
+    public var priorCenter = 120.0, priorOctaves = 2.0
+    /// Seconds of onset history needed before the first estimate.
+    public var warmup = 1.6
+    public init() {}
+}
+
+/// A causal tempo and beat tracker over an onset-strength signal sampled once per hop.
+///
+/// Every few hops it folds the recent, recency-weighted onset signal at each candidate period;
+/// a candidate scores the folded peak minus the value half a period away (which rejects both
+/// double and half tempo), times a wide tempo prior. The best period and its phase place a beat
+/// grid; a beat is emitted when the grid point is reached. Nothing later than the current hop is read.
+public struct BeatTracker: Sendable {
+    public let configuration: BeatTrackerConfiguration
+    /// Onset hops per second.
+    public let hopRate: Double
+    private var raw: [Float]
+    private var detrended: [Float]
+    private var loudRing: [Bool]
+    private var weights: [Float]
+    /// Hops pushed so far.
+    public private(set) var hops = 0
+    /// The current period in hops, once estimated.
+    public private(set) var period: Double?
+    /// Beats per minute of the current period (0 before the first estimate).
+    public var bpm: Double { period.map { 60 * hopRate / $0 } ?? 0 }
+    /// True when the last estimates agree and the signal is not silent.
+    public private(set) var locked = false
+    private var nextBeat: Double = .infinity
+    /// The last emitted beat, in hops (fractional).
+    public private(set) var lastBeat: Double?
+    private var recent: [Double] = []
+    private var peakLevel: Float = 0
+    private var lastOnset = Int.min / 2
+
+    public init(hopRate: Double, configuration: BeatTrackerConfiguration = .init()) {
+        self.configuration = configuration
+        self.hopRate = hopRate
+        let n = Int((configuration.window * hopRate).rounded(.up))
+        raw = [Float](repeating: 0, count: n)
+        detrended = [Float](repeating: 0, count: n)
+        loudRing = [Bool](repeating: false, count: n)
+        weights = (0..<n).map { age in Float(exp(-Double(age) / (configuration.recency * hopRate))) }
+    }
+
+    /// The phase in 0..<1 of the current hop within the beat (0 on a beat).
+    public var phase: Double {
+        guard let p = period, let last = lastBeat else { return 0 }
+        let x = (Double(hops - 1) - last) / p
+        return x - x.rounded(.down)
+    }
+
+    /// Pushes one hop's onset strength; `loud` says whether the hop carries sound at all.
+    /// Returns the hop position (fractional, ≤ the current hop) of a beat emitted now, if any.
+    public mutating func push(onset: Float, loud: Bool) -> Double? {
+        let n = raw.count
+        let i = hops % n
+        raw[i] = onset
+        loudRing[i] = loud
+        // Detrend by the mean of the last 16 hops so sustained noise does not look like onsets.
+        var mean: Float = 0
+        let span = min(16, hops + 1)
+        for a in 0..<span { mean += raw[(hops - a + n) % n] }
+        mean /= Float(span)
+        detrended[i] = max(0, onset - mean)
+        // Remember the last clear onset: beats stop one period after the music does.
+        peakLevel = max(detrended[i], peakLevel * Float(exp(-1 / (3 * hopRate))))
+        if loud, detrended[i] > 1e-3, detrended[i] >= 0.25 * peakLevel { lastOnset = hops }
+        hops += 1
+
+        let sounding = isSounding()
+        if hops >= Int(configuration.warmup * hopRate), hops % configuration.estimateEvery == 0, sounding {
+            estimate()
+        }
+        if !sounding { locked = false }
+        let now = Double(hops - 1)
+        guard let p = period, now >= nextBeat else { return nil }
+        let beat = nextBeat
+        nextBeat += p
+        // A stale grid point (e.g. after a silent break) is skipped rather than emitted late.
+        guard sounding, now - beat < 0.5 * p, Double(hops - 1 - lastOnset) <= 1.25 * p else { return nil }
+        lastBeat = beat
+        return beat
+    }
+
+    /// Some sound within the last beat period (or second, before a tempo is known) plus a few hops,
+    /// so a silent break stops the beats within one period.
+    private func isSounding() -> Bool {
+        let n = raw.count
+        let reach = Int(((period ?? hopRate) * 1.1).rounded(.up)) + 3
+        let span = min(hops, reach, n)
+        for a in 0..<span where loudRing[(hops - 1 - a + n) % n] { return true }
+        return false
+    }
+
+    /// The folded onset strength at phase `phi` (hops back from the newest) for period `p`.
+    private func comb(_ x: UnsafeBufferPointer<Float>, period p: Double, phase phi: Double) -> Float {
+        let newest = x.count - 1
+        var pos = Double(newest) - phi
+        var sum: Float = 0, wsum: Float = 0
+        while pos >= 0 {
+            let lo = Int(pos)
+            let f = Float(pos - Double(lo))
+            let hi = min(lo + 1, newest)
+            let v = x[lo] * (1 - f) + x[hi] * f
+            let w = weights[newest - lo]
+            sum += v * w
+            wsum += w
+            pos -= p
+        }
+        return wsum > 0 ? sum / wsum : 0
+    }
+
+    /// Best phase (hops back from newest, fractional) and score for a period.
+    private func evaluate(_ x: UnsafeBufferPointer<Float>, period p: Double) -> (phase: Double, score: Float) {
+        let steps = Int(p.rounded(.up))
+        var best: Float = -1, bestPhi = 0
+        var values = [Float](repeating: 0, count: steps)
+        for phi in 0..<steps {
+            let v = comb(x, period: p, phase: Double(phi))
+            values[phi] = v
+            if v > best { best = v; bestPhi = phi }
+        }
+        // Parabolic refinement of the phase between neighbouring hops.
+        let l = values[(bestPhi - 1 + steps) % steps], r = values[(bestPhi + 1) % steps]
+        let denom = l - 2 * best + r
+        var phi = Double(bestPhi)
+        if denom < 0 { phi += Double(max(-0.5, min(0.5, 0.5 * (l - r) / denom))) }
+        // The strongest other phase: high for a multiple of the true period (its other beats land
+        // there) and for half of it (the off-beats), low for the true period.
+        let guardHops = max(2, Int(p / 6))
+        var second: Float = 0
+        for q in 0..<steps {
+            let d = abs(q - bestPhi)
+            if min(d, steps - d) >= guardHops { second = max(second, values[q]) }
+        }
+        return (phi, best - second)
+    }
+
+    private mutating func estimate() {
+        let n = raw.count
+        let count = min(hops, n)
+        var x = [Float](repeating: 0, count: count)
+        for j in 0..<count { x[j] = detrended[(hops - count + j) % n] }
+        let c = configuration
+        var candidates: [(bpm: Double, score: Float)] = []
+        var bpmValue = c.minBPM
+        x.withUnsafeBufferPointer { xb in
+            while bpmValue <= c.maxBPM + 1e-9 {
+                let p = 60 * hopRate / bpmValue
+                let s = evaluate(xb, period: p).score
+                let octaves = log2(bpmValue / c.priorCenter) / c.priorOctaves
+                candidates.append((bpmValue, s * Float(exp(-0.5 * octaves * octaves))))
+                bpmValue += c.bpmStep
+            }
+        }
+        guard let bestIndex = candidates.indices.max(by: { candidates[$0].score < candidates[$1].score }),
+              candidates[bestIndex].score > 0 else { return }
+        var bestBPM = candidates[bestIndex].bpm
+        if bestIndex > 0, bestIndex < candidates.count - 1 {
+            let l = candidates[bestIndex - 1].score, m = candidates[bestIndex].score, r = candidates[bestIndex + 1].score
+            let denom = l - 2 * m + r
+            if denom < 0 { bestBPM += c.bpmStep * Double(max(-0.5, min(0.5, 0.5 * (l - r) / denom))) }
+        }
+        let p = 60 * hopRate / bestBPM
+        let phase = x.withUnsafeBufferPointer { evaluate($0, period: p).phase }
+        period = p
+        recent.append(bestBPM)
+        if recent.count > 3 { recent.removeFirst() }
+        locked = recent.count == 3 && recent.allSatisfy { abs($0 / bestBPM - 1) < 0.02 }
+
+        // Place the grid: the newest grid point, moved past the last emitted beat.
+        let now = Double(hops - 1)
+        var candidate = now - phase
+        if let last = lastBeat {
+            while candidate <= last + 0.5 * p { candidate += p }
+        }
+        while candidate < now - 0.5 * p { candidate += p }
+        nextBeat = candidate
+    }
+}
