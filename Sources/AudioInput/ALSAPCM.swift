@@ -42,10 +42,34 @@ public final class ALSAPCM {
     // Kept alive while the PCM is open: it may reference the tree.
     private let configuration: ALSAConfiguration?
 
+    /// Runs `body` with libasound's own stderr messages silenced on this thread: every failure is
+    /// reported once, clearly, through `AudioInputError`, and reconnection attempts must not spam the terminal.
+    static func quietly<T>(_ body: () throws(AudioInputError) -> T) throws(AudioInputError) -> T {
+        let previous = snd_lib_error_set_local { _, _, _, _, _, _ in }
+        defer { _ = snd_lib_error_set_local(previous) }
+        return try body()
+    }
+
     /// Opens `device` for capture (blocking mode) and negotiates format, rate, channels, period and buffer.
-    public init(device: String, request: CaptureRequest = .init(), configuration: ALSAConfiguration? = nil) throws(AudioInputError) {
+    public convenience init(device: String, request: CaptureRequest = .init(), configuration: ALSAConfiguration? = nil) throws(AudioInputError) {
+        let parts = try Self.quietly { () throws(AudioInputError) -> (OpaquePointer, Granted) in
+            try Self.open(device: device, request: request, configuration: configuration)
+        }
+        self.init(handle: parts.0, device: device, granted: parts.1, configuration: configuration)
+    }
+
+    typealias Granted = (ALSASampleFormat, Int, Int, Int, Int)
+
+    private init(handle: OpaquePointer, device: String, granted: Granted, configuration: ALSAConfiguration?) {
+        self.handle = handle
         self.device = device
         self.configuration = configuration
+        (format, sampleRate, channels, periodFrames, bufferFrames) = granted
+        raw = [UInt8](repeating: 0, count: periodFrames * channels * format.bytes)
+    }
+
+    private static func open(device: String, request: CaptureRequest, configuration: ALSAConfiguration?)
+        throws(AudioInputError) -> (OpaquePointer, Granted) {
         var pcm: OpaquePointer?
         let r: Int32
         if let configuration {
@@ -55,14 +79,11 @@ public final class ALSAPCM {
         }
         guard r >= 0, let pcm else { throw Self.openError(device: device, code: r) }
         do {
-            let granted = try Self.configure(pcm, device: device, request: request)
-            (format, sampleRate, channels, periodFrames, bufferFrames) = granted
+            return (pcm, try Self.configure(pcm, device: device, request: request))
         } catch {
             snd_pcm_close(pcm)
             throw error
         }
-        handle = pcm
-        raw = [UInt8](repeating: 0, count: periodFrames * channels * format.bytes)
     }
 
     deinit {
