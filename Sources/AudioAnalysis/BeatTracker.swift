@@ -31,6 +31,9 @@ public struct BeatTracker: Sendable {
     private var weights: [Float]
     /// Hops pushed so far.
     public private(set) var hops = 0
+    /// Detrended onset strength below which nothing counts as an onset (a hi-hat gives about 0.2,
+    /// a kick about 4; a steady tone's jitter stays under 0.01).
+    public static let minimumOnset: Float = 0.05
     /// The current period in hops, once estimated.
     public private(set) var period: Double?
     /// Beats per minute of the current period (0 before the first estimate).
@@ -76,7 +79,7 @@ public struct BeatTracker: Sendable {
         detrended[i] = max(0, onset - mean)
         // Remember the last clear onset: beats stop one period after the music does.
         peakLevel = max(detrended[i], peakLevel * Float(exp(-1 / (3 * hopRate))))
-        if loud, detrended[i] > 1e-3, detrended[i] >= 0.25 * peakLevel { lastOnset = hops }
+        if loud, detrended[i] >= max(Self.minimumOnset, 0.25 * peakLevel) { lastOnset = hops }
         hops += 1
 
         let sounding = isSounding()
@@ -166,7 +169,7 @@ public struct BeatTracker: Sendable {
             }
         }
         guard let bestIndex = candidates.indices.max(by: { candidates[$0].score < candidates[$1].score }),
-              candidates[bestIndex].score > 0 else { return }
+              candidates[bestIndex].score > Self.minimumOnset * 0.2 else { return }
         var bestBPM = candidates[bestIndex].bpm
         if bestIndex > 0, bestIndex < candidates.count - 1 {
             let l = candidates[bestIndex - 1].score, m = candidates[bestIndex].score, r = candidates[bestIndex + 1].score
