@@ -28,6 +28,7 @@ public final class AudioAnalyzer {
     private var lastBeatTime: Double?
     private var magnitudes: [Float]
     private var monoScratch: [Float]
+    private var rightScratch: [Float]
     private var waveScratch: [Float]
 
     /// - Parameters: sampleRate: of the incoming samples (8 kHz … 192 kHz); fps: video frame rate.
@@ -49,6 +50,7 @@ public final class AudioAnalyzer {
         self.tracker = BeatTracker(hopRate: Double(sampleRate) / Double(Self.hopSize), configuration: tracker)
         magnitudes = [Float](repeating: 0, count: Self.onsetWindow / 2)
         monoScratch = [Float](repeating: 0, count: Self.onsetWindow)
+        rightScratch = [Float](repeating: 0, count: Self.onsetWindow)
         waveScratch = [Float](repeating: 0, count: MilkdropSpectrum.samplesIn)
     }
 
@@ -119,20 +121,27 @@ public final class AudioAnalyzer {
     /// Onset strength and loudness flag of the hop whose window ends before sample `end`.
     private func processHop(endingBefore end: Int) -> (Float, Bool) {
         let n = Self.onsetWindow
-        monoScratch.withUnsafeMutableBufferPointer { m in
-            left.copy(count: n, endingBefore: end, into: m.baseAddress!)
-        }
         var hopEnergy: Float = 0
         let input = onsetFFT.input
-        for i in 0..<n {
-            let mono = 0.5 * (monoScratch[i] + right.sample(at: end - n + i))
-            if i >= n - Self.hopSize { hopEnergy += mono * mono }
-            input[i] = Double(mono) * onsetWindowTable[i]
+        monoScratch.withUnsafeMutableBufferPointer { m in
+            left.copy(count: n, endingBefore: end, into: m.baseAddress!)
+            rightScratch.withUnsafeMutableBufferPointer { r in
+                right.copy(count: n, endingBefore: end, into: r.baseAddress!)
+                onsetWindowTable.withUnsafeBufferPointer { w in
+                    for i in 0..<n {
+                        let mono = 0.5 * (m[i] + r[i])
+                        if i >= n - Self.hopSize { hopEnergy += mono * mono }
+                        input[i] = Double(mono) * w[i]
+                    }
+                }
+            }
         }
         onsetFFT.execute()
         // A full-scale sine through a Hann window peaks at n/4.
         let norm = 4.0 / Double(n)
-        for k in 0..<(n / 2) { magnitudes[k] = Float(onsetFFT.magnitude(k) * norm) }
+        magnitudes.withUnsafeMutableBufferPointer { m in
+            for k in 0..<m.count { m[k] = Float(onsetFFT.magnitude(k) * norm) }
+        }
         let onset = magnitudes.withUnsafeBufferPointer { flux.push($0) }
         let rms = (hopEnergy / Float(Self.hopSize)).squareRoot()
         return (onset, rms >= LevelFeatures.silenceRMS)

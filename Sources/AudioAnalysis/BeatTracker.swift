@@ -2,12 +2,12 @@ import Foundation
 
 /// Settings of the causal beat tracker.
 public struct BeatTrackerConfiguration: Sendable {
-    /// Tempo search range and step, in BPM.
-    public var minBPM = 60.0, maxBPM = 200.0, bpmStep = 0.5
+    /// Tempo search range, in BPM.
+    public var minBPM = 60.0, maxBPM = 200.0
     /// Seconds of onset history folded to score a tempo, and the recency time constant weighting it.
     public var window = 6.0, recency = 3.0
     /// Hops between tempo/phase re-estimates.
-    public var estimateEvery = 12
+    public var estimateEvery = 24
     /// A mild log-normal tempo prior: centre BPM and width in octaves (only breaks near-ties).
     public var priorCenter = 120.0, priorOctaves = 2.0
     /// Seconds of onset history needed before the first estimate.
@@ -151,31 +151,77 @@ public struct BeatTracker: Sendable {
         return (phi, best - second)
     }
 
+    /// Fold score of period `p` times the tempo prior.
+    private func weightedScore(_ x: UnsafeBufferPointer<Float>, period p: Double) -> Float {
+        let c = configuration
+        let octaves = log2(60 * hopRate / p / c.priorCenter) / c.priorOctaves
+        return evaluate(x, period: p).score * Float(exp(-0.5 * octaves * octaves))
+    }
+
+    /// The best period within ±`span`·steps of `p0` (relative step `step`), refined by a parabola.
+    private func refine(_ x: UnsafeBufferPointer<Float>, around p0: Double, step: Double, span: Int,
+                        range: ClosedRange<Double>) -> (period: Double, score: Float) {
+        let periods = (-span...span).map { p0 * (1 + step * Double($0)) }
+        let scores = periods.map { range.contains($0) ? weightedScore(x, period: $0) : -Float.infinity }
+        guard let i = scores.indices.max(by: { scores[$0] < scores[$1] }) else { return (p0, -1) }
+        var best = periods[i]
+        if i > 0, i < scores.count - 1, scores[i - 1].isFinite, scores[i + 1].isFinite {
+            let l = scores[i - 1], m = scores[i], r = scores[i + 1]
+            let denom = l - 2 * m + r
+            if denom < 0 { best *= 1 + step * Double(max(-0.5, min(0.5, 0.5 * (l - r) / denom))) }
+        }
+        return (best, max(scores[i], weightedScore(x, period: best)))
+    }
+
+    /// Candidate periods from the autocorrelation of the detrended onsets: its strongest peaks in
+    /// the tempo range, and for the two strongest also double, half, triple and a third, since the
+    /// autocorrelation alone cannot tell the metrical level.
+    private func candidatePeriods(_ x: UnsafeBufferPointer<Float>, range: ClosedRange<Double>) -> [Double] {
+        let count = x.count
+        let lo = max(1, Int(range.lowerBound) - 1), hi = min(count - 2, Int(range.upperBound.rounded(.up)) + 1)
+        guard hi > lo + 2 else { return [] }
+        var acf = [Float](repeating: 0, count: hi + 2)
+        for lag in lo...(hi + 1) where lag < count {
+            var sum: Float = 0
+            for j in lag..<count { sum += x[j] * x[j - lag] }
+            acf[lag] = sum / Float(count - lag)
+        }
+        var peaks: [(lag: Double, value: Float)] = []
+        for lag in (lo + 1)...hi where acf[lag] > 0 && acf[lag] > acf[lag - 1] && acf[lag] >= acf[lag + 1] {
+            let l = acf[lag - 1], m = acf[lag], r = acf[lag + 1]
+            let denom = l - 2 * m + r
+            let shift = denom < 0 ? Double(max(-0.5, min(0.5, 0.5 * (l - r) / denom))) : 0
+            peaks.append((Double(lag) + shift, m))
+        }
+        peaks.sort { $0.value > $1.value }
+        var periods: [Double] = []
+        for (i, peak) in peaks.prefix(4).enumerated() {
+            for m in i < 2 ? [1, 2, 0.5, 3, 1.0 / 3] : [1] {
+                let q = peak.lag * m
+                if range.contains(q), !periods.contains(where: { abs($0 / q - 1) < 0.012 }) { periods.append(q) }
+            }
+        }
+        return periods
+    }
+
     private mutating func estimate() {
         let n = raw.count
         let count = min(hops, n)
         var x = [Float](repeating: 0, count: count)
         for j in 0..<count { x[j] = detrended[(hops - count + j) % n] }
         let c = configuration
-        var candidates: [(bpm: Double, score: Float)] = []
-        var bpmValue = c.minBPM
-        x.withUnsafeBufferPointer { xb in
-            while bpmValue <= c.maxBPM + 1e-9 {
-                let p = 60 * hopRate / bpmValue
-                let s = evaluate(xb, period: p).score
-                let octaves = log2(bpmValue / c.priorCenter) / c.priorOctaves
-                candidates.append((bpmValue, s * Float(exp(-0.5 * octaves * octaves))))
-                bpmValue += c.bpmStep
+        let range = (60 * hopRate / c.maxBPM)...(60 * hopRate / c.minBPM)
+        let best: (period: Double, score: Float)? = x.withUnsafeBufferPointer { xb in
+            var best: (period: Double, score: Float)?
+            for p0 in candidatePeriods(xb, range: range) {
+                let r = refine(xb, around: p0, step: 0.004, span: 4, range: range)
+                if r.score > (best?.score ?? -1) { best = r }
             }
+            // A finer pass around the winner: the fold peak narrows as the window holds more beats.
+            return best.map { refine(xb, around: $0.period, step: 0.001, span: 3, range: range) }
         }
-        guard let bestIndex = candidates.indices.max(by: { candidates[$0].score < candidates[$1].score }),
-              candidates[bestIndex].score > Self.minimumOnset * 0.2 else { return }
-        var bestBPM = candidates[bestIndex].bpm
-        if bestIndex > 0, bestIndex < candidates.count - 1 {
-            let l = candidates[bestIndex - 1].score, m = candidates[bestIndex].score, r = candidates[bestIndex + 1].score
-            let denom = l - 2 * m + r
-            if denom < 0 { bestBPM += c.bpmStep * Double(max(-0.5, min(0.5, 0.5 * (l - r) / denom))) }
-        }
+        guard let best, best.score > Self.minimumOnset * 0.2 else { return }
+        let bestBPM = 60 * hopRate / best.period
         let p = 60 * hopRate / bestBPM
         let phase = x.withUnsafeBufferPointer { evaluate($0, period: p).phase }
         period = p

@@ -38,10 +38,13 @@ public struct SampleHistory: Sendable {
     public func copy(count: Int, endingBefore end: Int, into out: UnsafeMutablePointer<Float>) {
         ring.withUnsafeBufferPointer { r in
             let start = end - count
-            for j in 0..<count {
-                let i = start + j
-                out[j] = (i >= 0 && i < total && i >= total - r.count) ? r[i & mask] : 0
-            }
+            // Only [lo, hi) is held; the rest reads as silence.
+            let lo = max(start, 0, total - r.count), hi = max(lo, min(end, total))
+            var j = 0
+            while j < count, start + j < lo { out[j] = 0; j += 1 }
+            var i = start + j
+            while i < hi { out[j] = r[i & mask]; i += 1; j += 1 }
+            while j < count { out[j] = 0; j += 1 }
         }
     }
 }

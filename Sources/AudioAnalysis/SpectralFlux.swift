@@ -7,6 +7,8 @@ public struct SpectralFlux: Sendable {
     private var previous: [Float]
     private let band: [Int]
     private let bandScale: [Float]
+    /// One past the highest bin any band uses; bins above are never read.
+    private let usedBins: Int
     /// Log compression `ln(1 + gamma·|X|)` with |X| normalised so a full-scale sine peaks near 1.
     public static let gamma: Float = 100
     /// Band edges in Hz.
@@ -25,12 +27,13 @@ public struct SpectralFlux: Sendable {
             return -1
         }
         bandScale = counts.map { $0 > 0 ? 1 / Float($0) : 0 }
+        usedBins = (band.lastIndex { $0 >= 0 } ?? -1) + 1
     }
 
     /// The flux of one hop's magnitudes (already normalised); updates the remembered spectrum.
     public mutating func push(_ magnitudes: UnsafeBufferPointer<Float>) -> Float {
         var sums: (Float, Float, Float) = (0, 0, 0)
-        for k in 0..<previous.count {
+        for k in 0..<usedBins {
             let c = log1pf(Self.gamma * magnitudes[k])
             let d = c - previous[k]
             previous[k] = c

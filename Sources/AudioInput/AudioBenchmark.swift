@@ -19,7 +19,7 @@ public struct AudioBenchmark: Sendable, Codable {
         let signal = TestSignal.steady(bpm: 128, seconds: seconds, noise: 0.01)
         let (l, r) = signal.render()
         let fps = 60
-        let frames = Int(seconds) * fps - 1
+        let frames = l.count * fps / signal.sampleRate - 1
         let blocks = (0..<frames).map { i -> ([Float], [Float]) in
             let range = FrameSampleRange.range(frame: i, sampleRate: 44100, fps: 60)
             return (Array(l[range]), Array(r[range]))
