@@ -5,9 +5,10 @@ public struct BeatEvaluation: Sendable, Equatable {
 
     /// Matches each reference beat to at most one detection within `tolerance` seconds (greedy by
     /// time, exact while the tolerance is under half the beat period). Beats before `skip` seconds
-    /// are ignored on both sides, the usual evaluation convention.
+    /// are ignored (the usual convention), detections up to `tolerance` earlier still match the first
+    /// kept reference.
     public static func score(detected: [Double], reference: [Double], tolerance: Double = 0.07, skip: Double = 0) -> BeatEvaluation {
-        let d = detected.filter { $0 >= skip }.sorted()
+        let d = detected.filter { $0 >= skip - tolerance }.sorted()
         let r = reference.filter { $0 >= skip }.sorted()
         var used = [Bool](repeating: false, count: d.count)
         var matched = 0, j = 0
