@@ -78,6 +78,10 @@ public final class SndfileWriter {
         case rawFloat
         /// Headerless little-endian signed 16-bit, interleaved.
         case rawS16
+        /// FLAC, 16-bit.
+        case flac16
+        /// Ogg Vorbis.
+        case oggVorbis
     }
 
     public let path: String
@@ -99,6 +103,8 @@ public final class SndfileWriter {
         case .wavFloat: info.format = Int32(SF_FORMAT_WAV | SF_FORMAT_FLOAT)
         case .rawFloat: info.format = Int32(SF_FORMAT_RAW | SF_FORMAT_FLOAT | SF_ENDIAN_LITTLE)
         case .rawS16: info.format = Int32(SF_FORMAT_RAW | SF_FORMAT_PCM_16 | SF_ENDIAN_LITTLE)
+        case .flac16: info.format = Int32(SF_FORMAT_FLAC | SF_FORMAT_PCM_16)
+        case .oggVorbis: info.format = Int32(SF_FORMAT_OGG | SF_FORMAT_VORBIS)
         }
         guard let h = sf_open(path, Int32(SFM_WRITE), &info) else {
             throw .fileUnwritable(path: path, reason: String(cString: sf_strerror(nil)))

@@ -91,3 +91,33 @@ import Testing
         #expect(throws: AudioInputError.self) { try ALSAConfiguration(text: "pcm.x { type ") }
     }
 }
+
+extension ALSACaptureSourceTests {
+    /// The device is missing at start (its `infile` does not exist, so libasound refuses to open it),
+    /// then appears: the source goes from flagged silence to real capture by itself.
+    @Test func reconnectsWhenTheDeviceAppears() throws {
+        let dir = try ScratchDirectory("reconnect")
+        defer { dir.cleanUp() }
+        let raw = dir.file("late.raw")
+        var request = CaptureRequest()
+        request.sampleRate = 44100
+        request.formats = [.float32]
+        let config = try ALSAConfiguration.fileCapture(name: "aivjlate", rawPath: raw)
+        let capture = ALSACaptureSource(device: "aivjlate", request: request, configuration: config, retryInterval: 0.05)
+        defer { capture.stop() }
+        guard case .fallback = capture.status else {
+            Issue.record("expected fallback while the infile is missing")
+            return
+        }
+        #expect(try capture.block(forFrame: 0, fps: 60).fallback)
+
+        let tone = (0..<44100).map { Float(sin(Double($0) * 0.05)) * 0.5 }
+        let w = try SndfileWriter(path: raw, sampleRate: 44100, channels: 2, kind: .rawFloat)
+        try w.write(left: tone, right: tone)
+        try w.close()
+        let block = try #require(capture.read(frames: 4410, timeout: 10))
+        #expect(capture.status == .running && capture.reconnections == 1)
+        #expect(!block.fallback && block.left.count == 4410)
+        #expect(zip(block.left, tone).allSatisfy { abs($0 - $1) < 1e-6 })
+    }
+}

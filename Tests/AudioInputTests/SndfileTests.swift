@@ -102,3 +102,24 @@ import Testing
         #expect(frames.contains { !$0.beats.isEmpty })
     }
 }
+
+extension SndfileTests {
+    /// FLAC and Ogg Vorbis written by libsndfile decode back and analyse to the same tempo as the signal.
+    @Test(arguments: [("loop.flac", SndfileWriter.Kind.flac16), ("loop.ogg", .oggVorbis)])
+    func compressedFormatsDecodeAndAnalyse(_ name: String, _ kind: SndfileWriter.Kind) throws {
+        let dir = try ScratchDirectory("codec")
+        defer { dir.cleanUp() }
+        let signal = TestSignal.steady(bpm: 120, seconds: 8, noise: 0.01, seed: 41)
+        let (l, r) = signal.render()
+        let path = dir.file(name)
+        let w = try SndfileWriter(path: path, sampleRate: 44100, channels: 2, kind: kind)
+        try w.write(left: l, right: r)
+        try w.close()
+        let source = try FileAudioSource(path: path)
+        #expect(abs(source.duration - Double(l.count) / 44100) < 0.05)
+        let feed = try AudioFeed(source: source, fps: 60)
+        var last: FrameAudio?
+        for _ in 0..<source.frameCount(fps: 60) { last = feed.next() }
+        #expect(abs((last?.bpm ?? 0) / 120 - 1) < 0.01)
+    }
+}
