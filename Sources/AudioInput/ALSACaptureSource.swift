@@ -1,3 +1,4 @@
+import CALSA
 import Dispatch
 import Foundation
 import Synchronization
@@ -154,6 +155,9 @@ final class CaptureWorker: @unchecked Sendable {
     }
 
     private func run() {
+        // libasound logs read-time trouble to stderr itself; on this thread, silence it: problems are
+        // reported once through `message`.
+        _ = snd_lib_error_set_local { _, _, _, _, _, _ in }
         var buffer = [Float](repeating: 0, count: 2 * (pcm?.periodFrames ?? 512))
         var nextRetry = 0.0
         var clockStart: (nanos: UInt64, frames: Int)?
