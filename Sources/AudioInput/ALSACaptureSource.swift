@@ -71,6 +71,9 @@ public final class ALSACaptureSource: AudioSource {
         (worker.publishedFrames.load(ordering: .acquiring), worker.publishNanos.load(ordering: .acquiring))
     }
 
+    /// Makes the capture thread's device fail on its next read, as if it had been unplugged (tests).
+    func simulateDeviceLoss() { worker.lossRequested.store(true, ordering: .releasing) }
+
     /// Everything captured since the last call (never waits); silence flagged `fallback` when the device is gone.
     public func block(forFrame index: Int, fps: Double) throws(AudioInputError) -> AudioBlock {
         if !worker.connected {
@@ -118,6 +121,7 @@ final class CaptureWorker: @unchecked Sendable {
     let reconnections = Atomic<Int>(0)
     let publishedFrames = Atomic<Int>(0)
     let publishNanos = Atomic<UInt64>(0)
+    let lossRequested = Atomic<Bool>(false)
     private let isConnected = Atomic<Bool>(false)
     private let stopping = Atomic<Bool>(false)
     private let lastMessage: Mutex<String?>
@@ -175,6 +179,7 @@ final class CaptureWorker: @unchecked Sendable {
                 }
                 continue
             }
+            if lossRequested.exchange(false, ordering: .acquiringAndReleasing) { pcm.dropStream() }
             let result = buffer.withUnsafeMutableBufferPointer { pcm.readPeriod(into: $0, timeoutMs: 100) }
             switch result {
             case let .frames(n):

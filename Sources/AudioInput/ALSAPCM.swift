@@ -167,6 +167,12 @@ public final class ALSAPCM {
         return .frames(frames)
     }
 
+    /// Stops the stream and drops pending frames (`snd_pcm_drop`); the next read then fails with
+    /// -EBADFD the way a vanished device does. Used to test loss handling with a real PCM.
+    func dropStream() {
+        _ = snd_pcm_drop(handle)
+    }
+
     private func recover(_ code: Int32, call: String) -> ReadResult {
         if code == -EPIPE || code == -ESTRPIPE || code == -EINTR {
             let r = snd_pcm_recover(handle, code, 1)

@@ -121,3 +121,41 @@ extension ALSACaptureSourceTests {
         #expect(zip(block.left, tone).allSatisfy { abs($0 - $1) < 1e-6 })
     }
 }
+
+extension ALSACaptureSourceTests {
+    /// Mid-session loss: the real PCM is stopped under the capture thread (`snd_pcm_drop`, so the
+    /// next `snd_pcm_wait`/`snd_pcm_readi` fails as for an unplugged device). The source reports it,
+    /// serves flagged silence, reopens the device by itself and captures again.
+    @Test func deviceLostMidSessionFallsBackThenReconnects() throws {
+        let dir = try ScratchDirectory("loss")
+        defer { dir.cleanUp() }
+        let raw = dir.file("tone.raw")
+        let tone = (0..<(44100 * 4)).map { Float(sin(Double($0) * 0.03)) * 0.5 }
+        let w = try SndfileWriter(path: raw, sampleRate: 44100, channels: 2, kind: .rawFloat)
+        try w.write(left: tone, right: tone)
+        try w.close()
+        var request = CaptureRequest()
+        request.sampleRate = 44100
+        request.formats = [.float32]
+        request.paceToRealTime = true
+        let config = try ALSAConfiguration.fileCapture(name: "aivjloss", rawPath: raw)
+        let capture = ALSACaptureSource(device: "aivjloss", request: request, configuration: config, retryInterval: 0.2)
+        defer { capture.stop() }
+        #expect(try #require(capture.read(frames: 1024, timeout: 5)).left.count == 1024)
+
+        capture.simulateDeviceLoss()
+        var fallbackMessage: String?
+        var sawFallbackBlock = false
+        for frame in 0..<200 where capture.reconnections == 0 {
+            if case let .fallback(m) = capture.status { fallbackMessage = m }
+            if try capture.block(forFrame: frame, fps: 60).fallback { sawFallbackBlock = true }
+            usleep(5_000)
+        }
+        #expect(fallbackMessage?.contains("aivjloss") == true)
+        #expect(sawFallbackBlock)
+        #expect(capture.reconnections == 1)
+        // Capturing again after the reconnection.
+        let again = try #require(capture.read(frames: 1024, timeout: 5))
+        #expect(!again.fallback && again.left.contains { $0 != 0 })
+    }
+}
