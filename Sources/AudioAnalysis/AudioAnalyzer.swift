@@ -21,6 +21,8 @@ public final class AudioAnalyzer {
     private var right: SampleHistory
     private var nextHopEnd = AudioAnalyzer.hopSize
     private var bands = MilkdropBands()
+    private var alignLeft = WaveformAligner()
+    private var alignRight = WaveformAligner()
     private var flux: SpectralFlux
     private var tracker: BeatTracker
     private var levels = LevelFeatures()
@@ -104,7 +106,7 @@ public final class AudioAnalyzer {
         defer { frame += 1 }
         return FrameAudio(
             frame: frame, time: time, levels: levelsOut,
-            waveformLeft: waveL, waveformRight: waveR,
+            waveformLeft: alignLeft.align(waveL), waveformRight: alignRight.align(waveR),
             spectrumLeft: specL, spectrumRight: specR,
             energy01: seed.energy01, accent01: seed.accent01, beatPulse01: pulse, intensity01: seed.intensity01,
             bpm: tracker.bpm, beatPhase: tracker.phase, tempoLocked: tracker.locked,

@@ -5,10 +5,11 @@ public struct FrameAudio: Sendable, Equatable {
     public var time: Double
     /// MilkDrop's bass/mid/treb (+_att) and vol (+_att).
     public var levels: BandLevels
-    /// The newest 576 samples per channel, oldest first, at MilkDrop's 8-bit scale (±128).
+    /// The newest 576 samples per channel at MilkDrop's 8-bit scale (±128), oldest first, then aligned
+    /// to the previous frame as MilkDrop does (`WaveformAligner`): draw the first `drawnSamples` (480).
     public var waveformLeft: [Float]
     public var waveformRight: [Float]
-    /// 512 equalised bins (0 Hz … half the sample rate), from the damped waveform, as MilkDrop gives waves.
+    /// 512 equalised bins (0 Hz … half the sample rate), from the damped, unaligned waveform, as MilkDrop gives waves.
     public var spectrumLeft: [Float]
     public var spectrumRight: [Float]
     /// Loudness relative to the recent past (0.5 = as loud as the last seconds).
@@ -29,6 +30,9 @@ public struct FrameAudio: Sendable, Equatable {
     public var rmsDB: Float
     /// True when the source fell back to silence (device missing or lost); the HUD says so.
     public var inputFallback: Bool
+
+    /// Waveform samples MilkDrop draws (its NUM_WAVEFORM_SAMPLES).
+    public static let drawnSamples = WaveformAligner.samplesOut
 
     public var bass: Float { levels.bass }
     public var mid: Float { levels.mid }

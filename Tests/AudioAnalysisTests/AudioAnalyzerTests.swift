@@ -53,7 +53,7 @@ func analyse(sampleRate: Int = 44100, seconds: Double, fps: Int = 60, _ signal: 
         let frames = try analyse(seconds: 2.0 / 60) { _ in 0.5 }
         let f = frames[1]
         #expect(f.waveformLeft.count == 576 && f.waveformRight.count == 576)
-        #expect(f.waveformLeft.allSatisfy { $0 == 64 })
+        #expect(f.waveformLeft[0..<480].allSatisfy { $0 == 64 })
         #expect(f.spectrumLeft.count == 512 && f.spectrumRight.count == 512)
     }
 
