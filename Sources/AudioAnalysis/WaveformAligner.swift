@@ -25,39 +25,49 @@ public struct WaveformAligner: Sendable {
         (w.firstIndex { $0 != 0 } ?? 0)...(w.lastIndex { $0 != 0 } ?? 0)
     }
 
-    /// The previous frame's 480 aligned samples (zeros before the first frame).
-    private var previous = [Float](repeating: 0, count: samplesOut)
+    /// Mips of the previous frame's aligned 480 samples (zero-padded to 576) and of the new frame,
+    /// each level stored at `levelStart[o]` in one flat buffer, so aligning allocates nothing.
+    private var oldMips: [Float]
+    private var newMips: [Float]
+    static let levelStart: [Int] = (0..<octaves).map { o in samples[0..<o].reduce(0, +) }
+    static let mipCount = samples.reduce(0, +)
     /// The shift chosen for the last frame.
     public private(set) var lastOffset = 0
 
-    public init() {}
-
-    /// Halved-resolution copies ("mips") of a waveform: level o+1 averages pairs of level o.
-    static func mips(_ wave: [Float]) -> [[Float]] {
-        var out = [wave]
-        for o in 1..<octaves {
-            let prev = out[o - 1]
-            out.append((0..<samples[o]).map { n in
-                let a = 2 * n < prev.count ? prev[2 * n] : 0, b = 2 * n + 1 < prev.count ? prev[2 * n + 1] : 0
-                return 0.5 * (a + b)
-            })
-        }
-        return out
+    public init() {
+        oldMips = [Float](repeating: 0, count: Self.mipCount)
+        newMips = oldMips
     }
 
-    /// The best shift of `wave` (576 samples) against the previous frame.
-    func offset(for wave: [Float]) -> Int {
-        let new = Self.mips(wave)
-        let old = Self.mips(previous + [Float](repeating: 0, count: Self.samplesIn - Self.samplesOut))
+    /// Fills every level above 0: level o+1 averages pairs of level o.
+    static func buildMips(_ m: UnsafeMutableBufferPointer<Float>) {
+        for o in 1..<octaves {
+            let src = levelStart[o - 1], dst = levelStart[o]
+            for n in 0..<samples[o] { m[dst + n] = 0.5 * (m[src + 2 * n] + m[src + 2 * n + 1]) }
+        }
+    }
+
+    /// Halved-resolution copies ("mips") of a waveform, level by level (for tests).
+    static func mips(_ wave: [Float]) -> [[Float]] {
+        var flat = [Float](repeating: 0, count: mipCount)
+        for i in 0..<min(wave.count, samplesIn) { flat[i] = wave[i] }
+        flat.withUnsafeMutableBufferPointer { buildMips($0) }
+        return (0..<octaves).map { Array(flat[levelStart[$0]..<(levelStart[$0] + samples[$0])]) }
+    }
+
+    /// The best shift of the new mips against the old ones, coarse to fine.
+    private static func bestOffset(new: UnsafeBufferPointer<Float>, old: UnsafeBufferPointer<Float>) -> Int {
         var n1 = 0, n2 = Self.spacing[Self.octaves - 1]
         for o in stride(from: Self.octaves - 1, through: 0, by: -1) {
             var best = -1
             var bestError: Float = 0
-            let w = Self.weights[o]
-            for n in n1..<max(n1, n2) {
-                var error: Float = 0
-                for i in Self.nonzero[o] { error += abs((new[o][i + n] - old[o][i]) * w[i]) }
-                if best == -1 || error < bestError { best = n; bestError = error }
+            let base = Self.levelStart[o]
+            Self.weights[o].withUnsafeBufferPointer { w in
+                for n in n1..<max(n1, n2) {
+                    var error: Float = 0
+                    for i in Self.nonzero[o] { error += abs((new[base + i + n] - old[base + i]) * w[i]) }
+                    if best == -1 || error < bestError { best = n; bestError = error }
+                }
             }
             if o == 0 { return max(0, best) }
             // Search the two finer samples under the best one, plus one either side.
@@ -71,10 +81,24 @@ public struct WaveformAligner: Sendable {
     /// moved forward and the last 96 zeroed, as MilkDrop does; with no shift the input is unchanged.
     public mutating func align(_ wave: [Float]) -> [Float] {
         precondition(wave.count == Self.samplesIn, "WaveformAligner needs exactly 576 samples")
-        let shift = offset(for: wave)
+        let shift: Int = newMips.withUnsafeMutableBufferPointer { nm in
+            for i in 0..<Self.samplesIn { nm[i] = wave[i] }
+            Self.buildMips(nm)
+            let old = oldMips
+            return old.withUnsafeBufferPointer { Self.bestOffset(new: UnsafeBufferPointer(nm), old: $0) }
+        }
         lastOffset = shift
-        previous = Array(wave[shift..<(shift + Self.samplesOut)])
-        guard shift > 0 else { return wave }
-        return previous + [Float](repeating: 0, count: Self.samplesIn - Self.samplesOut)
+        var out = wave
+        if shift > 0 {
+            for i in 0..<Self.samplesOut { out[i] = wave[i + shift] }
+            for i in Self.samplesOut..<Self.samplesIn { out[i] = 0 }
+        }
+        // The next frame compares against what is drawn now: the first 480 aligned samples.
+        oldMips.withUnsafeMutableBufferPointer { om in
+            for i in 0..<Self.samplesOut { om[i] = wave[i + shift] }
+            for i in Self.samplesOut..<Self.samplesIn { om[i] = 0 }
+            Self.buildMips(om)
+        }
+        return out
     }
 }

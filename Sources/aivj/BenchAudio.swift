@@ -25,6 +25,7 @@ struct BenchAudio: AsyncParsableCommand {
         func f(_ x: Double) -> String { String(format: "%.2f", x) }
         print("analysis per frame (60 fps, 44.1 kHz, per-frame minimum over 5 passes): mean \(f(b.analyzeMeanMicros)) µs, median \(f(b.analyzeMedianMicros)) µs, p99 \(f(b.analyzeP99Micros)) µs, max \(f(b.analyzeMaxMicros)) µs (target ≤ 30 µs)")
         print("baseline: one 1024-point FFTW r2c \(f(b.fftMicros)) µs; one MilkDrop spectrum \(f(b.milkdropSpectrumMicros)) µs (3 per frame)")
+        print("ratio: a frame's analysis costs \(f(b.analyzeMeanMicros / b.fftMicros)) FFTs (mean), \(f(b.analyzeMedianMicros / b.fftMicros)) FFTs (median)")
         if let m = b.latencyMedianMillis, let p = b.latencyP99Millis, let x = b.latencyMaxMillis, let period = b.periodMillis {
             print("capture-to-feature latency: median \(f(m)) ms, p99 \(f(p)) ms, max \(f(x)) ms; one period = \(f(period)) ms")
         }
