@@ -16,6 +16,8 @@ public final class SndfileWriter {
         case flac16
         /// Ogg Vorbis.
         case oggVorbis
+        /// MPEG-1 Layer III (libsndfile ≥ 1.1 built with LAME).
+        case mp3
     }
 
     public let path: String
@@ -39,6 +41,7 @@ public final class SndfileWriter {
         case .rawS16: info.format = Int32(SF_FORMAT_RAW | SF_FORMAT_PCM_16 | SF_ENDIAN_LITTLE)
         case .flac16: info.format = Int32(SF_FORMAT_FLAC | SF_FORMAT_PCM_16)
         case .oggVorbis: info.format = Int32(SF_FORMAT_OGG | SF_FORMAT_VORBIS)
+        case .mp3: info.format = Int32(SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III)
         }
         guard let h = sf_open(path, Int32(SFM_WRITE), &info) else {
             throw .fileUnwritable(path: path, reason: String(cString: sf_strerror(nil)))
