@@ -82,16 +82,19 @@ let steadyCases: [BeatCase] = [
 }
 
 extension BeatTrackerTests {
-    @Test func tempoChangeIsFollowed() throws {
-        let signal = TestSignal(segments: [.playing(bpm: 100, beats: 40), .playing(bpm: 132, beats: 53)], noise: 0.02, seed: 11)
+    @Test(arguments: [(100.0, 132.0), (140.0, 90.0), (80.0, 170.0)])
+    func tempoChangeIsFollowed(_ from: Double, _ to: Double) throws {
+        let signal = TestSignal(segments: [.playing(bpm: from, beats: Int(from / 3)), .playing(bpm: to, beats: Int(to / 3))],
+                                noise: 0.02, seed: 11)
         let run = try BeatRun(signal)
         let change = signal.segments[0].seconds
         let eval = BeatEvaluation.score(detected: run.beats, reference: signal.beatTimes, skip: 5)
-        let relock = run.lockTime(bpm: 132, from: change, until: signal.duration)
-        let err = run.maxTempoError(bpm: 132, from: change + (relock ?? 0), until: signal.duration)
-        print("beat tempo change 100→132: F=\(eval.fMeasure) relock=\(relock ?? -1)s maxTempoErrAfterLock=\(err * 100)%")
+        let relock = run.lockTime(bpm: to, from: change, until: signal.duration)
+        let err = run.maxTempoError(bpm: to, from: change + 4, until: signal.duration)
+        print("beat tempo change \(from)→\(to): F=\(eval.fMeasure) relock=\(relock ?? -1)s maxTempoErrAfterRelockDeadline=\(err * 100)%")
         #expect(eval.fMeasure >= 0.95)
         #expect((relock ?? 99) <= 4)
+        #expect(err <= 0.01)
     }
 
     @Test func silentBreakStopsAndResumesBeats() throws {
