@@ -8,7 +8,7 @@ import Foundation
 public final class AudioAnalyzer {
     /// Onset hop and window, in samples.
     public static let hopSize = 512
-    public static let onsetWindow = 1024
+    public static let onsetWindow = 2048
     /// Samples by which an onset's hop trails the onset itself (calibrated on click tracks; see tests).
     public static let onsetLatency = 520.0
 

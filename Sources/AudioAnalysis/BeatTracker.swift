@@ -10,6 +10,8 @@ public struct BeatTrackerConfiguration: Sendable {
     public var estimateEvery = 24
     /// A mild log-normal tempo prior: centre BPM and width in octaves (only breaks near-ties).
     public var priorCenter = 120.0, priorOctaves = 2.0
+    /// Score factor favouring the current tempo over challengers.
+    public var continuityBonus: Float = 1.3
     /// Seconds of onset history needed before the first estimate.
     public var warmup = 1.6
     public init() {}
@@ -213,8 +215,13 @@ public struct BeatTracker: Sendable {
         let range = (60 * hopRate / c.maxBPM)...(60 * hopRate / c.minBPM)
         let best: (period: Double, score: Float)? = x.withUnsafeBufferPointer { xb in
             var best: (period: Double, score: Float)?
-            for p0 in candidatePeriods(xb, range: range) {
-                let r = refine(xb, around: p0, step: 0.004, span: 4, range: range)
+            var starts = candidatePeriods(xb, range: range)
+            if let current = period, range.contains(current) { starts.append(current) }
+            for p0 in starts {
+                var r = refine(xb, around: p0, step: 0.004, span: 4, range: range)
+                // Continuity: a challenger must beat the current tempo clearly, so the tempo does not
+                // flicker between metrical levels the folded signal scores alike.
+                if let current = period, abs(r.period / current - 1) < 0.03 { r.score *= c.continuityBonus }
                 if r.score > (best?.score ?? -1) { best = r }
             }
             // A finer pass around the winner: the fold peak narrows as the window holds more beats.

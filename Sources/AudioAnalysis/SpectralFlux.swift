@@ -11,6 +11,9 @@ public struct SpectralFlux: Sendable {
     private let usedBins: Int
     /// Log compression `ln(1 + gamma·|X|)` with |X| normalised so a full-scale sine peaks near 1.
     public static let gamma: Float = 100
+    /// Weight of the mid and high bands against the low one: kicks and bass notes carry the beat in
+    /// most music, snares and hats count but less.
+    public static let upperWeight: Float = 0.6
     /// Band edges in Hz.
     public static let edges: [Double] = [30, 200, 2000, 11025]
 
@@ -45,6 +48,6 @@ public struct SpectralFlux: Sendable {
             default: break
             }
         }
-        return sums.0 * bandScale[0] + sums.1 * bandScale[1] + sums.2 * bandScale[2]
+        return sums.0 * bandScale[0] + Self.upperWeight * (sums.1 * bandScale[1] + sums.2 * bandScale[2])
     }
 }
