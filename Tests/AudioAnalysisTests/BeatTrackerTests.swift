@@ -62,6 +62,9 @@ let steadyCases: [BeatCase] = [
     BeatCase(name: "click 140 + noise", signal: .steady(bpm: 140, seconds: 20, style: .click, noise: 0.05, seed: 8)),
     BeatCase(name: "loop 100 + loud noise", signal: .steady(bpm: 100, seconds: 20, noise: 0.25, seed: 9)),
     BeatCase(name: "loop 165 + noise", signal: .steady(bpm: 165, seconds: 20, noise: 0.1, seed: 10)),
+    BeatCase(name: "four-on-the-floor 128", signal: .steady(bpm: 128, seconds: 20, style: .fourOnTheFloor, seed: 13)),
+    BeatCase(name: "four-on-the-floor 174 + noise", signal: .steady(bpm: 174, seconds: 20, style: .fourOnTheFloor, noise: 0.05, seed: 14)),
+    BeatCase(name: "four-on-the-floor 75", signal: .steady(bpm: 75, seconds: 20, style: .fourOnTheFloor, seed: 15)),
 ]
 
 @Suite struct BeatTrackerTests {
