@@ -10,7 +10,7 @@ public final class AudioAnalyzer {
     public static let hopSize = 512
     public static let onsetWindow = 2048
     /// Samples by which an onset's hop trails the onset itself (calibrated on click tracks; see tests).
-    public static let onsetLatency = 520.0
+    public static let onsetLatency = 760.0
 
     public let sampleRate: Int
     public let fps: Double

@@ -10,6 +10,8 @@ public struct BeatTrackerConfiguration: Sendable {
     public var estimateEvery = 24
     /// A mild log-normal tempo prior: centre BPM and width in octaves (only breaks near-ties).
     public var priorCenter = 120.0, priorOctaves = 2.0
+    /// Fraction of the way each new estimate moves a steady tempo (1 = no smoothing).
+    public var tempoSmoothing = 0.35
     /// Score factor favouring the current tempo over challengers.
     public var continuityBonus: Float = 1.3
     /// Seconds of onset history needed before the first estimate.
@@ -229,7 +231,10 @@ public struct BeatTracker: Sendable {
         }
         guard let best, best.score > Self.minimumOnset * 0.2 else { return }
         let bestBPM = 60 * hopRate / best.period
-        let p = 60 * hopRate / bestBPM
+        // Estimates of a steady tempo scatter by a few tenths of a percent; follow them smoothly,
+        // but jump at once to a clearly different tempo.
+        var p = best.period
+        if let current = period, abs(p / current - 1) < 0.03 { p = current + c.tempoSmoothing * (p - current) }
         let phase = x.withUnsafeBufferPointer { evaluate($0, period: p).phase }
         period = p
         recent.append(bestBPM)
