@@ -6,7 +6,7 @@ public struct BeatTrackerConfiguration: Sendable {
     public var minBPM = 60.0, maxBPM = 200.0
     /// Seconds of onset history folded to score a tempo, and the recency time constant weighting it.
     public var window = 6.0, recency = 3.0
-    /// Hops between tempo/phase re-estimates.
+    /// Hops between tempo/phase re-estimates (twice as many while locked, after the first 8 s).
     public var estimateEvery = 24
     /// A mild log-normal tempo prior: centre BPM and width in octaves (only breaks near-ties).
     public var priorCenter = 120.0, priorOctaves = 2.0
@@ -87,7 +87,7 @@ public struct BeatTracker: Sendable {
         hops += 1
 
         let sounding = isSounding()
-        if hops >= Int(configuration.warmup * hopRate), hops % configuration.estimateEvery == 0, sounding {
+        if hops >= Int(configuration.warmup * hopRate), hops % (locked && Double(hops) > 8 * hopRate ? 2 * configuration.estimateEvery : configuration.estimateEvery) == 0, sounding {
             estimate()
         }
         if !sounding { locked = false }
