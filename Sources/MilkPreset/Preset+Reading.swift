@@ -79,9 +79,15 @@ extension Preset {
 }
 
 /// Reads the model out of a file's entries in MilkDrop's way, remembering which entries it used.
+///
+/// Lookups follow MilkDrop 2's `_GetLineByName`: keys are asked for in `CState::Import`'s order; if the line after
+/// the one last read has the wanted key, that line is used, otherwise the first line with the key in the file. So a
+/// repeated key usually reads its first occurrence, but a repeat that directly follows the previously read key wins.
+/// (Unlike MilkDrop, keys match in any case, as in projectM.)
 struct PresetReader {
     var entries: PresetEntries
     private var consumed: [Bool]
+    private var cursor = 0
     private(set) var consumedCount = 0
 
     init(entries: PresetEntries) {
@@ -89,13 +95,31 @@ struct PresetReader {
         consumed = Array(repeating: false, count: entries.entries.count)
     }
 
-    /// The value of `key` (any case; the first occurrence), or nil when the file lacks it.
+    /// The value MilkDrop reads for `key` (any case), or nil when the file lacks it; moves the "next line" cursor.
     mutating func value(_ key: String) -> String? {
         value(lowercasedKey: PresetEntries.lowercased(key))
     }
 
     private mutating func value(lowercasedKey: String) -> String? {
-        guard let index = entries.firstIndex[lowercasedKey] else { return nil }
+        let index: Int
+        if cursor < entries.lowercasedKeys.count, entries.lowercasedKeys[cursor] == lowercasedKey {
+            index = cursor
+        } else if let first = entries.firstIndex[lowercasedKey] {
+            index = first
+        } else {
+            return nil
+        }
+        cursor = index + 1
+        return use(index)
+    }
+
+    /// The first occurrence of `key`, for values MilkDrop does not read at this point (the cursor stays).
+    private mutating func peek(_ key: String) -> String? {
+        guard let index = entries.firstIndex[PresetEntries.lowercased(key)] else { return nil }
+        return use(index)
+    }
+
+    private mutating func use(_ index: Int) -> String {
         if !consumed[index] {
             consumed[index] = true
             consumedCount += 1
@@ -114,23 +138,36 @@ struct PresetReader {
         return lines
     }
 
-    mutating func int(_ key: String) -> Int? { value(key).flatMap { MilkNumber.int($0) } }
-
     mutating func read<Root>(_ fields: [PresetField<Root>], prefix: String, into root: inout Root) {
         for field in fields { field.read(into: &root, value(prefix + field.key)) }
     }
 
+    /// The header: MilkDrop reads PSVERSION only for version 200 and PSVERSION_WARP/COMP only above; the others are
+    /// kept too, but looked up without moving the cursor.
+    private mutating func readHeader() -> PresetHeader {
+        var header = PresetHeader()
+        header.milkdropPresetVersion = value("MILKDROP_PRESET_VERSION").flatMap { MilkNumber.int($0) }
+        let version = header.version
+        let ps = version == 200 ? value("PSVERSION") : peek("PSVERSION")
+        let warp = version > 200 ? value("PSVERSION_WARP") : peek("PSVERSION_WARP")
+        let comp = version > 200 ? value("PSVERSION_COMP") : peek("PSVERSION_COMP")
+        header.psVersion = ps.flatMap { MilkNumber.int($0) }
+        header.psVersionWarp = warp.flatMap { MilkNumber.int($0) }
+        header.psVersionComp = comp.flatMap { MilkNumber.int($0) }
+        return header
+    }
+
     mutating func read(name: String) -> Preset {
         var preset = Preset(name: name)
-        preset.header = PresetHeader(
-            milkdropPresetVersion: int("MILKDROP_PRESET_VERSION"), psVersion: int("PSVERSION"),
-            psVersionWarp: int("PSVERSION_WARP"), psVersionComp: int("PSVERSION_COMP"))
-
-        // MilkDrop sets mv_a from the old on/off key first, then lets mv_a override it.
-        let motionVectorsOn = int(BaseValues.legacyMotionVectorsKey) ?? 0
-        preset.base.mvA = motionVectorsOn != 0 ? 1 : 0
-        read(BaseValues.fields, prefix: "", into: &preset.base)
-
+        preset.header = readHeader()
+        for field in BaseValues.leadingFields {
+            if field.key == "mv_a" {
+                // MilkDrop sets mv_a from the old on/off switch first, then lets mv_a override it.
+                let on = value(BaseValues.legacyMotionVectorsKey).flatMap { MilkNumber.int($0) } ?? 0
+                preset.base.mvA = on != 0 ? 1 : 0
+            }
+            field.read(into: &preset.base, value(field.key))
+        }
         for i in 0..<Preset.waveCount {
             read(CustomWave.fields, prefix: "wavecode_\(i)_", into: &preset.waves[i])
             preset.waves[i].initCode = code(CodeBlockKind.waveInit(i).keyPrefix)
@@ -142,17 +179,20 @@ struct PresetReader {
             preset.shapes[i].initCode = code(CodeBlockKind.shapeInit(i).keyPrefix)
             preset.shapes[i].perFrameCode = code(CodeBlockKind.shapePerFrame(i).keyPrefix)
         }
+        read(BaseValues.motionFields, prefix: "", into: &preset.base)
         preset.perFrameInitCode = code(CodeBlockKind.perFrameInit.keyPrefix)
         preset.perFrameCode = code(CodeBlockKind.perFrame.keyPrefix)
         preset.perPixelCode = code(CodeBlockKind.perPixel.keyPrefix)
         preset.warpShader = code("warp_")
         preset.compShader = code("comp_")
 
-        preset.extraEntries = entries.entries.indices.filter { !consumed[$0] }.map { entries.entries[$0] }
+        preset.extraEntries = entries.entries.indices
+            .filter { !consumed[$0] && !entries.entries[$0].key.isEmpty }
+            .map { entries.entries[$0] }
         preset.notes.hadSectionHeader = !entries.sectionHeaders.isEmpty
         preset.notes.nulBytes = entries.nulCount
         preset.notes.ignoredLines = entries.ignoredLineCount
-        preset.notes.repeatedKeys = entries.entries.count - entries.firstIndex.count
+        preset.notes.repeatedKeys = entries.keyedCount - entries.firstIndex.count
         return preset
     }
 }

@@ -12,16 +12,22 @@ public struct PresetEntry: Sendable, Hashable, Codable {
 /// The `key=value` lines of a preset's text, split as MilkDrop and projectM split them.
 ///
 /// A line ends at CR, LF or CRLF. The key is everything before the first space or `=`; the value is everything after
-/// that one delimiter, kept verbatim (trailing spaces included). Lines with no delimiter (like `[preset00]`), or
-/// whose first character is the delimiter, carry no key. A NUL byte ends the key or the value it appears in, as it
-/// ends a C string in MilkDrop.
+/// that one delimiter, kept verbatim (trailing spaces included). Lines with no delimiter (like `[preset00]`) are not
+/// in MilkDrop's list of lines at all; lines whose first character is the delimiter are in it, with an empty name
+/// no lookup matches (they matter for MilkDrop's "next line" rule, see `PresetReader`). A NUL byte ends the key or
+/// the value it appears in, as it ends a C string in MilkDrop.
 struct PresetEntries {
+    /// Every line MilkDrop lists, in file order; keyless ones have an empty key.
     var entries: [PresetEntry] = []
-    /// Lower-cased key → index in `entries` of its first occurrence, the one MilkDrop reads.
+    /// The lower-cased key of each of `entries`.
+    var lowercasedKeys: [String] = []
+    /// Lower-cased key → index in `entries` of its first occurrence.
     var firstIndex: [String: Int] = [:]
     var sectionHeaders: [String] = []
     var ignoredLineCount = 0
     var nulCount = 0
+    /// How many entries have a key (keyless lines left out).
+    var keyedCount = 0
 
     init(text: String) {
         let bytes = Array(text.utf8)
@@ -37,10 +43,10 @@ struct PresetEntries {
     }
 
     private mutating func addLine(_ line: ArraySlice<UInt8>) {
-        guard let delimiter = line.firstIndex(where: { $0 == 0x20 || $0 == 0x3D }), delimiter > line.startIndex else {
+        guard let delimiter = line.firstIndex(where: { $0 == 0x20 || $0 == 0x3D }) else {
             if line.first == UInt8(ascii: "[") {
                 sectionHeaders.append(String(decoding: line, as: UTF8.self))
-            } else if line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0 }) {
+            } else if line.contains(where: { $0 != 0x09 && $0 != 0 }) {
                 ignoredLineCount += 1
             }
             nulCount += line.lazy.filter { $0 == 0 }.count
@@ -48,14 +54,17 @@ struct PresetEntries {
         }
         let keyBytes = cString(line[line.startIndex..<delimiter])
         let valueBytes = cString(line[(delimiter + 1)...])
-        guard !keyBytes.isEmpty else {
+        if keyBytes.isEmpty {
             ignoredLineCount += 1
+            entries.append(PresetEntry(key: "", value: ""))
+            lowercasedKeys.append("")
             return
         }
-        let key = String(decoding: keyBytes, as: UTF8.self)
         let lower = Self.lowercased(keyBytes)
         if firstIndex[lower] == nil { firstIndex[lower] = entries.count }
-        entries.append(PresetEntry(key: key, value: String(decoding: valueBytes, as: UTF8.self)))
+        entries.append(PresetEntry(key: String(decoding: keyBytes, as: UTF8.self), value: String(decoding: valueBytes, as: UTF8.self)))
+        lowercasedKeys.append(lower)
+        keyedCount += 1
     }
 
     /// The bytes before the first NUL, counting the NULs dropped.
