@@ -11,8 +11,8 @@ extension Preset {
     }
 
     /// The bytes of the file at `url`, refusing files over `maximumFileSize` without reading them whole.
-    static func readFile(_ url: URL) throws -> [UInt8] {
-        let file = url.path
+    static func readFile(_ url: URL, naming file: String? = nil) throws -> [UInt8] {
+        let file = file ?? url.path
         let handle: FileHandle
         do {
             handle = try FileHandle(forReadingFrom: url)
@@ -27,7 +27,7 @@ extension Preset {
             throw MilkPresetError.unreadable(file: file, reason: Self.reason(error))
         }
         if data.count > Self.maximumFileSize {
-            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? data.count
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? data.count
             throw MilkPresetError.tooLarge(file: file, bytes: size, limit: Self.maximumFileSize)
         }
         return Array(data)
