@@ -116,6 +116,9 @@ public struct BaseValues: Sendable, Hashable, Codable {
         .float("ib_size", \.ibSize), .float("ib_r", \.ibR), .float("ib_g", \.ibG), .float("ib_b", \.ibB), .float("ib_a", \.ibA),
     ]
 
+    static let leadingKeys = PresetField.lowercasedKeys(leadingFields, prefix: "")
+    static let motionKeys = PresetField.lowercasedKeys(motionFields, prefix: "")
+
     /// Every base key, in MilkDrop's read order.
     static let fields = leadingFields + motionFields
 

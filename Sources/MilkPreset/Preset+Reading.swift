@@ -138,8 +138,9 @@ struct PresetReader {
         return lines
     }
 
-    mutating func read<Root>(_ fields: [PresetField<Root>], prefix: String, into root: inout Root) {
-        for field in fields { field.read(into: &root, value(prefix + field.key)) }
+    /// Reads `fields`, whose lower-cased full keys are `keys`, into `root`.
+    mutating func read<Root>(_ fields: [PresetField<Root>], keys: [String], into root: inout Root) {
+        for (field, key) in zip(fields, keys) { field.read(into: &root, value(lowercasedKey: key)) }
     }
 
     /// The header: MilkDrop reads PSVERSION only for version 200 and PSVERSION_WARP/COMP only above; the others are
@@ -160,26 +161,26 @@ struct PresetReader {
     mutating func read(name: String) -> Preset {
         var preset = Preset(name: name)
         preset.header = readHeader()
-        for field in BaseValues.leadingFields {
-            if field.key == "mv_a" {
+        for (field, key) in zip(BaseValues.leadingFields, BaseValues.leadingKeys) {
+            if key == "mv_a" {
                 // MilkDrop sets mv_a from the old on/off switch first, then lets mv_a override it.
                 let on = value(BaseValues.legacyMotionVectorsKey).flatMap { MilkNumber.int($0) } ?? 0
                 preset.base.mvA = on != 0 ? 1 : 0
             }
-            field.read(into: &preset.base, value(field.key))
+            field.read(into: &preset.base, value(lowercasedKey: key))
         }
         for i in 0..<Preset.waveCount {
-            read(CustomWave.fields, prefix: "wavecode_\(i)_", into: &preset.waves[i])
+            read(CustomWave.fields, keys: CustomWave.lowercasedKeys[i], into: &preset.waves[i])
             preset.waves[i].initCode = code(CodeBlockKind.waveInit(i).keyPrefix)
             preset.waves[i].perFrameCode = code(CodeBlockKind.wavePerFrame(i).keyPrefix)
             preset.waves[i].perPointCode = code(CodeBlockKind.wavePerPoint(i).keyPrefix)
         }
         for i in 0..<Preset.shapeCount {
-            read(CustomShape.fields, prefix: "shapecode_\(i)_", into: &preset.shapes[i])
+            read(CustomShape.fields, keys: CustomShape.lowercasedKeys[i], into: &preset.shapes[i])
             preset.shapes[i].initCode = code(CodeBlockKind.shapeInit(i).keyPrefix)
             preset.shapes[i].perFrameCode = code(CodeBlockKind.shapePerFrame(i).keyPrefix)
         }
-        read(BaseValues.motionFields, prefix: "", into: &preset.base)
+        read(BaseValues.motionFields, keys: BaseValues.motionKeys, into: &preset.base)
         preset.perFrameInitCode = code(CodeBlockKind.perFrameInit.keyPrefix)
         preset.perFrameCode = code(CodeBlockKind.perFrame.keyPrefix)
         preset.perPixelCode = code(CodeBlockKind.perPixel.keyPrefix)
