@@ -1,9 +1,11 @@
 import Foundation
 
 extension Preset {
-    /// The largest file accepted as a preset (16 MiB); the biggest real presets are a few hundred KB, and larger
-    /// files are refused before they are read whole.
-    public static let maximumFileSize = 16 << 20
+    /// The largest file accepted as a preset: 4 MiB, over 100 times the largest preset in the Debian set (36 KB).
+    /// Larger files are refused after reading at most this many bytes plus one. Reading a file can take up to about
+    /// 30 times its size in memory at worst (a file of millions of tiny `k=v` lines), so the cap bounds memory at
+    /// roughly 130 MB.
+    public static let maximumFileSize = 4 << 20
 
     /// Reads the preset file at `url`; the preset is named after the file, without its extension.
     public init(contentsOf url: URL) throws {
