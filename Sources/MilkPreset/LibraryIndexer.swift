@@ -43,7 +43,7 @@ public enum LibraryIndexer {
         let name = url.deletingPathExtension().lastPathComponent
         let preset = try Preset(bytes: bytes, name: name, file: path)
         let (author, title) = authorAndTitle(name)
-        let textures = TextureReference.references(in: preset.warpShaderText + "\n" + preset.compShaderText).map { ref in
+        let textures = preset.textureReferences.map { ref in
             let file = ref.match(in: folderFiles)
             return LibraryTexture(sampler: ref.sampler, name: ref.name, randomSlot: ref.randomSlot, found: file != nil, file: file)
         }

@@ -124,6 +124,7 @@ import Testing
         #expect(preset.warpShader.count == 4)
         #expect(preset.compShader.count == 2)
         #expect(preset.perFrameCode == ["q1=1;", "`odd"])
+        #expect(preset.textureReferences.map(\.sampler) == ["sampler_fw_clouds", "sampler_missing_tex", "sampler_rand03_smalltiled"])
     }
 
     @Test func wavesAndShapesAreRead() throws {
