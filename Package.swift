@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "AudioInput", dependencies: ["AudioAnalysis", "CALSA", "CSndfile"]),
         .target(name: "GraphicsCore", dependencies: ["CEGL", "CGL", "CSDL2"]),
         .target(name: "Recording", dependencies: ["CPNG", "CWebP"]),
-        .target(name: "HUD", dependencies: ["GraphicsCore", "CSDL2TTF"]),
+        .target(name: "HUD", dependencies: ["GraphicsCore", "CSDL2", "CSDL2TTF"]),
 
         // The command line: argument parsing and calls into the libraries, no logic of its own.
         .executableTarget(

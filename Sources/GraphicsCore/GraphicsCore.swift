@@ -1,1 +1,0 @@
-// GraphicsCore: see docs/architecture.md.

@@ -1,1 +1,0 @@
-// HUD: see docs/architecture.md.

@@ -1,1 +1,0 @@
-// Recording: see docs/architecture.md.
