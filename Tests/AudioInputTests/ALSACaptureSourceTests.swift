@@ -159,3 +159,14 @@ extension ALSACaptureSourceTests {
         #expect(!again.fallback && again.left.contains { $0 != 0 })
     }
 }
+
+extension ALSACaptureSourceTests {
+    @Test func openErrorsAreClassified() {
+        #expect(ALSAPCM.openError(device: "hw:1,0", code: -EBUSY) == .deviceBusy(device: "hw:1,0"))
+        #expect(ALSAPCM.openError(device: "hw:1,0", code: -EBUSY).description.contains("busy"))
+        if case .deviceMissing = ALSAPCM.openError(device: "x", code: -ENOENT) {} else { Issue.record("ENOENT is missing") }
+        if case .alsa(_, "snd_pcm_open", -EINVAL, _) = ALSAPCM.openError(device: "x", code: -EINVAL) {} else {
+            Issue.record("other codes keep the call and code")
+        }
+    }
+}
