@@ -1,5 +1,3 @@
-import AudioAnalysis
-
 /// One frame's worth of samples, deinterleaved, −1…1.
 public struct AudioBlock: Sendable, Equatable {
     public var left: [Float]
