@@ -66,7 +66,8 @@ public struct AudioBenchmark: Sendable, Codable {
             analyzeP99Micros: costs[costs.count * 99 / 100],
             analyzeMaxMicros: costs.last ?? 0,
             fftMicros: fftMicros, milkdropSpectrumMicros: milkMicros,
-            latencyNote: sink.isNaN ? "" : "")
+            latencyNote: "")
+        keepAlive(sink)
         do {
             try result.measureLatency(signal: (l, r), seconds: latencySeconds)
         } catch {
@@ -116,4 +117,10 @@ public struct AudioBenchmark: Sendable, Codable {
         periodMillis = Double(granted.periodFrames) / Double(granted.sampleRate) * 1000
         latencyNote = "\(latencies.count) periods via ALSA file PCM (\(granted)); xruns \(capture.xruns), dropped \(capture.droppedSamples)"
     }
+}
+
+/// Consumes a value the optimiser cannot see through, so benchmarked work is not removed.
+@inline(never)
+func keepAlive(_ value: Float) {
+    withExtendedLifetime(value) {}
 }
