@@ -21,10 +21,12 @@ public struct BeatTrackerConfiguration: Sendable {
 
 /// A causal tempo and beat tracker over an onset-strength signal sampled once per hop.
 ///
-/// Every few hops it folds the recent, recency-weighted onset signal at each candidate period;
-/// a candidate scores the folded peak minus the value half a period away (which rejects both
-/// double and half tempo), times a wide tempo prior. The best period and its phase place a beat
-/// grid; a beat is emitted when the grid point is reached. Nothing later than the current hop is read.
+/// Every few hops it takes candidate periods from the autocorrelation of the recent onsets (with
+/// their metrical relatives), folds the recency-weighted onsets at each, and scores the best phase
+/// minus the strongest other phase (which rejects multiples and halves of the true period), times a
+/// wide tempo prior and a continuity bonus. The best period and its phase place a beat grid; a beat
+/// is emitted when the grid point is reached. Nothing later than the current hop is read.
+/// docs/audio.md gives the details and the measured accuracy.
 public struct BeatTracker: Sendable {
     public let configuration: BeatTrackerConfiguration
     /// Onset hops per second.
@@ -35,8 +37,8 @@ public struct BeatTracker: Sendable {
     private var weights: [Float]
     /// Hops pushed so far.
     public private(set) var hops = 0
-    /// Detrended onset strength below which nothing counts as an onset (a hi-hat gives about 0.2,
-    /// a kick about 4; a steady tone's jitter stays under 0.01).
+    /// Detrended onset strength below which nothing counts as an onset: well under any drum hit of
+    /// the test tracks, well over a steady tone's hop-to-hop jitter.
     public static let minimumOnset: Float = 0.05
     /// The current period in hops, once estimated.
     public private(set) var period: Double?
