@@ -51,3 +51,14 @@ public final class Framebuffer {
         glDeleteFramebuffers(1, &name)
     }
 }
+
+extension Framebuffer {
+    /// Copies the colour attachment, scaled with linear filtering, onto the default framebuffer (a window).
+    public func blitToDefault(width: Int, height: Int) {
+        glBindFramebuffer(GLenum(GL_READ_FRAMEBUFFER), name)
+        glBindFramebuffer(GLenum(GL_DRAW_FRAMEBUFFER), 0)
+        glBlitFramebuffer(0, 0, GLint(self.width), GLint(self.height), 0, 0, GLint(width), GLint(height),
+                          GLbitfield(GL_COLOR_BUFFER_BIT), GLenum(GL_LINEAR))
+        glBindFramebuffer(GLenum(GL_FRAMEBUFFER), 0)
+    }
+}

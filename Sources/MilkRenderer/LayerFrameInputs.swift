@@ -6,15 +6,15 @@ public struct LayerFrameInputs: Sendable, Equatable {
     public var time: Double
     public var frame: Int
     public var fps: Double
-    public var bass: Float = 1
-    public var mid: Float = 1
-    public var treble: Float = 1
-    public var bassAttenuated: Float = 1
-    public var midAttenuated: Float = 1
-    public var trebleAttenuated: Float = 1
+    public var bass: Float = 0
+    public var mid: Float = 0
+    public var treble: Float = 0
+    public var bassAttenuated: Float = 0
+    public var midAttenuated: Float = 0
+    public var trebleAttenuated: Float = 0
     /// Overall volume, the mean of the three bands as MilkDrop computes it.
-    public var volume: Float = 1
-    /// 576 samples per channel in −1…1.
+    public var volume: Float = 0
+    /// 576 samples per channel, oldest first, at MilkDrop's 8-bit scale (±128), as `FrameAudio` gives them.
     public var waveformLeft: [Float]
     public var waveformRight: [Float]
     /// 512 magnitude bins per channel.

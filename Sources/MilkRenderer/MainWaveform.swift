@@ -12,7 +12,7 @@ public struct MainWaveform: Sendable, Equatable {
     public init(parameters p: LayerParameters, inputs: LayerFrameInputs, width: Int, height: Int) {
         let mode = ((p.waveMode % 9) + 9) % 9
         let spectrum = mode == 8
-        let scale = p.waveScale
+        let scale = p.waveScale / 128
         var left = Self.smooth(spectrum ? inputs.spectrumLeft : inputs.waveformLeft, scale: scale, smoothing: p.waveSmoothing)
         var right = Self.smooth(spectrum ? inputs.spectrumRight : inputs.waveformRight, scale: scale, smoothing: p.waveSmoothing)
         let count = LayerFrameInputs.waveformSamples
@@ -102,7 +102,7 @@ public struct MainWaveform: Sendable, Equatable {
         color = Self.color(p, mode: mode, inputs: inputs, width: width, height: height)
     }
 
-    /// MilkDrop's one-pole smoothing of the samples, with the wave scale (samples are in −1…1, MilkDrop's ±128 / 128).
+    /// MilkDrop's one-pole smoothing of the samples (±128), scaled by `scale` (the wave scale / 128).
     static func smooth(_ samples: [Float], scale: Float, smoothing: Float) -> [Float] {
         guard !samples.isEmpty else { return [] }
         var out = samples

@@ -13,8 +13,8 @@ func renderFrames(_ parameters: LayerParameters, frames: Int, width: Int = 160, 
     for frame in 0..<frames {
         var inputs = LayerFrameInputs(frame: frame, fps: 30)
         for i in 0..<LayerFrameInputs.waveformSamples {
-            inputs.waveformLeft[i] = 0.5 * Float(sin(Double(i) * 0.05 + Double(frame)))
-            inputs.waveformRight[i] = 0.5 * Float(cos(Double(i) * 0.07 + Double(frame)))
+            inputs.waveformLeft[i] = 64 * Float(sin(Double(i) * 0.05 + Double(frame)))
+            inputs.waveformRight[i] = 64 * Float(cos(Double(i) * 0.07 + Double(frame)))
         }
         inputs.volume = 1
         var current = parameters
