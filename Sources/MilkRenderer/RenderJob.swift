@@ -90,12 +90,16 @@ public struct RenderSummary: Sendable, Codable, Equatable {
     public var fps: Double
     public var renderer: String
 
-    /// One line of JSON with the keys in a fixed order.
+    /// One line of JSON with the keys in projectm-ref's order.
     public var jsonLine: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self), let text = String(data: data, encoding: .utf8) else { return "{}" }
-        return text
+        func quoted(_ text: String) -> String {
+            guard let data = try? JSONEncoder().encode(text), let json = String(data: data, encoding: .utf8) else { return "\"\"" }
+            return json.replacingOccurrences(of: "\\/", with: "/")
+        }
+        let secondsText = String(format: "%.3f", seconds)
+        let fpsText = String(format: "%.2f", fps)
+        return "{\"preset\":\(quoted(preset)),\"frames\":\(frames),\"width\":\(width),\"height\":\(height),"
+            + "\"seconds\":\(secondsText),\"fps\":\(fpsText),\"renderer\":\(quoted(renderer))}"
     }
 }
 

@@ -9,6 +9,9 @@ public struct WarpMesh: Sendable {
     public let rows: Int
     public let aspectX: Float
     public let aspectY: Float
+    /// The picture size the grid covers (`pixelsx`, `pixelsy` in preset code).
+    public let pixelsWide: Int
+    public let pixelsHigh: Int
     /// Per vertex: clip-space position (y up), and the per-pixel inputs x, y, rad, ang.
     public private(set) var clipX: [Float] = []
     public private(set) var clipY: [Float] = []
@@ -23,6 +26,8 @@ public struct WarpMesh: Sendable {
     public init(columns: Int, rows: Int, width: Int, height: Int) {
         self.columns = max(columns, 1)
         self.rows = max(rows, 1)
+        pixelsWide = width
+        pixelsHigh = height
         aspectX = height > width ? Float(width) / Float(height) : 1
         aspectY = width > height ? Float(height) / Float(width) : 1
         for row in 0...self.rows {
