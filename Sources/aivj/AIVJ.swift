@@ -24,6 +24,6 @@ struct AIVJ: AsyncParsableCommand {
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks; figures are ratios against a baseline from the same run.",
-        subcommands: [BenchExpr.self, BenchAudio.self]
+        subcommands: [BenchExpr.self, BenchAudio.self, BenchRender.self]
     )
 }
