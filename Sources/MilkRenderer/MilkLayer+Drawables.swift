@@ -38,8 +38,11 @@ extension MilkLayer {
 
     func drawCustomWaves(_ waves: [CustomWaveDrawing]) {
         for wave in waves where !wave.points.isEmpty && !wave.colors.isEmpty {
-            let points = wave.points.map { SIMD2($0.x * 2 - 1, $0.y * -2 + 1) }
-            drawLine(points, colors: wave.colors, loop: false, dots: wave.dots, thick: wave.thick,
+            let points = MainWaveform.smoothLine(wave.points.map { SIMD2($0.x * 2 - 1, $0.y * -2 + 1) })
+            let wrapped = wave.colors.map(byteWrapped)
+            // The smoothing puts a point between each pair; it takes the colour of the one before it.
+            let colors = (0..<points.count).map { wrapped[min($0 / 2, wrapped.count - 1)] }
+            drawLine(points, colors: colors, loop: false, dots: wave.dots, thick: wave.thick,
                      blend: wave.additive ? .additive : .alpha)
         }
     }
@@ -51,14 +54,14 @@ extension MilkLayer {
             if shape.textured {
                 var vertices: [Float] = []
                 for (index, point) in fan.enumerated() {
-                    let color = index == 0 ? shape.centerColor : shape.edgeColor
+                    let color = byteWrapped(index == 0 ? shape.centerColor : shape.edgeColor)
                     vertices += [point.x, point.y, point.z, 1 - point.w, color.x, color.y, color.z, color.w]
                 }
                 canvas.drawTextured(vertices, mode: GL_TRIANGLE_FAN, texture: source, blend: blend)
             } else {
                 var vertices: [Float] = []
                 for (index, point) in fan.enumerated() {
-                    put(&vertices, SIMD2(point.x, point.y), index == 0 ? shape.centerColor : shape.edgeColor)
+                    put(&vertices, SIMD2(point.x, point.y), byteWrapped(index == 0 ? shape.centerColor : shape.edgeColor))
                 }
                 canvas.drawColored(vertices, mode: GL_TRIANGLE_FAN, blend: blend)
             }

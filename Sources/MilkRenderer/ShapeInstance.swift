@@ -51,3 +51,14 @@ public struct CustomWaveDrawing: Sendable, Equatable {
         self.additive = additive
     }
 }
+
+/// A colour as MilkDrop's 8-bit vertex colours store it: each channel truncated to a byte and wrapped, so 1.5
+/// comes out as about 0.5 and −0.1 as about 0.9, which some presets rely on.
+func byteWrapped(_ color: SIMD4<Float>) -> SIMD4<Float> {
+    func wrap(_ value: Float) -> Float {
+        guard value.isFinite else { return 0 }
+        let byte = Int(max(min(value * 255, 1e9), -1e9)) & 255
+        return Float(byte) / 255
+    }
+    return SIMD4(wrap(color.x), wrap(color.y), wrap(color.z), wrap(color.w))
+}
