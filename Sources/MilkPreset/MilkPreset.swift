@@ -1,1 +1,0 @@
-// MilkPreset: see docs/architecture.md.
