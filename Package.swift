@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "GraphicsCore", dependencies: ["CEGL", "CGL", "CSDL2"]),
         .target(name: "Recording", dependencies: ["CPNG", "CWebP"]),
         .target(name: "HUD", dependencies: ["GraphicsCore", "CSDL2", "CSDL2TTF"]),
-        .target(name: "MilkRenderer", dependencies: ["GraphicsCore", "CGL", "Recording"]),
+        .target(name: "MilkRenderer", dependencies: ["MilkPreset", "GraphicsCore", "CGL", "Recording"]),
 
         // The command line: argument parsing and calls into the libraries, no logic of its own.
         .executableTarget(
@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "GraphicsCoreTests", dependencies: ["GraphicsCore"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording"]),
         .testTarget(name: "HUDTests", dependencies: ["HUD"]),
-        .testTarget(name: "MilkRendererTests", dependencies: ["MilkRenderer", "GraphicsCore", "Recording"]),
+        .testTarget(name: "MilkRendererTests", dependencies: ["MilkRenderer", "MilkPreset", "GraphicsCore", "Recording"]),
         .testTarget(name: "CommandLineTests", dependencies: ["aivj"]),
     ]
 )

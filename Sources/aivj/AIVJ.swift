@@ -14,6 +14,7 @@ struct AIVJ: AsyncParsableCommand {
             Devices.self,
             Listen.self,
             Analyze.self,
+            Render.self,
             Bench.self,
         ],
         defaultSubcommand: Demo.self
