@@ -15,6 +15,7 @@ struct AIVJ: AsyncParsableCommand {
             Listen.self,
             Analyze.self,
             Render.self,
+            Play.self,
             Bench.self,
         ],
         defaultSubcommand: Demo.self
