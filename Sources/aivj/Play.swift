@@ -25,7 +25,7 @@ struct Play: AsyncParsableCommand {
         let player = try WindowPlayer(video: video, title: "aivj", width: width, height: height, count: files.count,
                                       start: start, seed: seed) { index in
             let preset = try Preset(contentsOf: URL(fileURLWithPath: files[index]))
-            return StaticDriver(LayerParameters(base: preset.base))
+            return layerDriver(for: preset, seed: seed)
         }
         var source = SilentAudio()
         let luma = try player.run(frames: frames, audio: &source)

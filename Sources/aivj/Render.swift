@@ -26,7 +26,7 @@ struct Render: AsyncParsableCommand {
                             captures: try RenderJob.parseCaptures(capture), outputDirectory: out,
                             meshColumns: columns, meshRows: rows, seed: seed)
         let loaded = try Preset(contentsOf: URL(fileURLWithPath: preset))
-        var driver = StaticDriver(LayerParameters(base: loaded.base))
+        var driver = layerDriver(for: loaded, seed: seed)
         guard audio == "silence" else { throw ValidationError("--audio \(audio): only silence until audio input lands") }
         var source = SilentAudio()
         print(try job.run(driver: &driver, audio: &source).jsonLine)
