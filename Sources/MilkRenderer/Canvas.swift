@@ -32,6 +32,9 @@ enum Blend: Equatable {
 final class Canvas {
     let colorProgram: ShaderProgram
     let texturedProgram: ShaderProgram
+    let compositeProgram: ShaderProgram
+    private let compositeArray = VertexArray()
+    private let compositeBuffer = GLBuffer(kind: .vertices)
     private let colorArray = VertexArray()
     private let colorBuffer = GLBuffer(kind: .vertices)
     private let texturedArray = VertexArray()
@@ -45,7 +48,15 @@ final class Canvas {
         texturedArray.setAttribute(0, buffer: texturedBuffer, components: 2, stride: 8, offset: 0)
         texturedArray.setAttribute(1, buffer: texturedBuffer, components: 2, stride: 8, offset: 2)
         texturedArray.setAttribute(2, buffer: texturedBuffer, components: 4, stride: 8, offset: 4)
+        compositeProgram = try ShaderProgram(label: "layer composite", vertex: Shaders.compositeVertex,
+                                             fragment: Shaders.compositeFragment)
+        compositeArray.setAttribute(0, buffer: compositeBuffer, components: 2, stride: 12, offset: 0)
+        compositeArray.setAttribute(1, buffer: compositeBuffer, components: 4, stride: 12, offset: 2)
+        compositeArray.setAttribute(2, buffer: compositeBuffer, components: 3, stride: 12, offset: 6)
+        compositeArray.setAttribute(3, buffer: compositeBuffer, components: 3, stride: 12, offset: 9)
         VertexArray.unbind()
+        compositeProgram.use()
+        compositeProgram.set("image", Int32(0))
         texturedProgram.use()
         texturedProgram.set("image", Int32(0))
     }
@@ -69,5 +80,15 @@ final class Canvas {
         texturedArray.bind()
         texturedBuffer.upload(vertices)
         glDrawArrays(GLenum(mode), 0, GLsizei(vertices.count / 8))
+    }
+
+    /// Draws the one-pass composite, 12 floats per vertex: x, y, u0, v0, u1, v1, weight0 (rgb), weight1 (rgb).
+    func drawComposite(_ vertices: [Float], texture: Texture2D) {
+        Blend.none.apply()
+        compositeProgram.use()
+        texture.bind(unit: 0)
+        compositeArray.bind()
+        compositeBuffer.upload(vertices)
+        glDrawArrays(GLenum(GL_TRIANGLE_STRIP), 0, GLsizei(vertices.count / 12))
     }
 }

@@ -36,7 +36,7 @@ public struct RenderJob: Sendable {
         return "frame-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits + ".png"
     }
 
-    /// Renders every frame on a fresh headless context; `seconds` covers rendering only, not readback or PNG encoding.
+    /// Renders every frame on a fresh headless context; `seconds` covers the render loop, not readback or PNG encoding.
     public func run(driver: inout some LayerDriver, audio: inout some FrameAudioSource) throws -> RenderSummary {
         guard fps > 0, frames >= 0 else { throw MilkRendererError.badSize(what: "frames/fps", value: "\(frames)/\(fps)") }
         let context = try wrapGraphics { try HeadlessContext() }
@@ -48,19 +48,23 @@ public struct RenderJob: Sendable {
                 throw MilkRendererError.io(path: outputDirectory, message: "cannot create the folder")
             }
         }
+        // Timed as projectm-ref times itself: the whole loop (audio, code, drawing) with one glFinish at the end,
+        // less the time spent reading back and encoding captures.
         let clock = ContinuousClock()
-        var elapsed = Duration.zero
+        var captureTime = Duration.zero
+        let start = clock.now
         for frame in 0..<frames {
             let inputs = try audio.inputs(frame: frame, fps: fps)
-            let start = clock.now
             let (parameters, field) = driver.frame(inputs, mesh: layer.mesh)
             try layer.render(parameters, inputs: inputs, warpField: field)
-            glFinish()
-            elapsed += clock.now - start
             if captures.contains(frame) {
+                let captureStart = clock.now
                 try write(layer.readOutput(), frame: frame)
+                captureTime += clock.now - captureStart
             }
         }
+        glFinish()
+        let elapsed = clock.now - start - captureTime
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return RenderSummary(preset: presetName, frames: frames, width: width, height: height, seconds: seconds,
                              fps: seconds > 0 ? Double(frames) / seconds : 0, renderer: context.info.renderer)

@@ -45,4 +45,37 @@ enum Shaders {
         out vec4 fragment;
         void main() { fragment = v_color; }
         """
+
+    /// The composite in one pass: the picture at two texture coordinates (plain and video echo), each weighted by
+    /// the summed colours of MilkDrop's echo and gamma redraws, which are all additive.
+    static let compositeVertex = """
+        #version 330 core
+        layout(location = 0) in vec2 position;
+        layout(location = 1) in vec4 texcoords;
+        layout(location = 2) in vec3 weight0;
+        layout(location = 3) in vec3 weight1;
+        out vec4 v_texcoords;
+        out vec3 v_weight0;
+        out vec3 v_weight1;
+        void main() {
+            gl_Position = vec4(position, 0.0, 1.0);
+            v_texcoords = texcoords;
+            v_weight0 = weight0;
+            v_weight1 = weight1;
+        }
+        """
+
+    static let compositeFragment = """
+        #version 330 core
+        uniform sampler2D image;
+        in vec4 v_texcoords;
+        in vec3 v_weight0;
+        in vec3 v_weight1;
+        out vec4 fragment;
+        void main() {
+            vec3 color = texture(image, v_texcoords.xy).rgb * v_weight0;
+            if (v_weight1 != vec3(0.0)) { color += texture(image, v_texcoords.zw).rgb * v_weight1; }
+            fragment = vec4(min(color, vec3(1.0)), 1.0);
+        }
+        """
 }
