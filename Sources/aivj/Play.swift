@@ -13,6 +13,7 @@ struct Play: AsyncParsableCommand {
 
     @Argument(help: "A .milk file or a folder of them.") var path: String
     @Option(help: "FILE.wav, synth or silence.") var audio = "silence"
+    @Option(help: "Capture live from this ALSA device instead (see aivj devices).") var device: String?
     @Option(help: "Window width.") var width = 1280
     @Option(help: "Window height.") var height = 720
     @Option(help: "Stop after this many frames (for tests); prints the last frame's mean luma as JSON.") var frames: Int?
@@ -20,14 +21,13 @@ struct Play: AsyncParsableCommand {
 
     func run() async throws {
         let (files, start) = try PresetPlaylist.files(at: path)
-        guard audio == "silence" else { throw ValidationError("--audio \(audio): only silence until audio input lands") }
         let video = try SDLVideo()
         let player = try WindowPlayer(video: video, title: "aivj", width: width, height: height, count: files.count,
                                       start: start, seed: seed) { index in
             let preset = try Preset(contentsOf: URL(fileURLWithPath: files[index]))
             return layerDriver(for: preset, seed: seed)
         }
-        var source = SilentAudio()
+        var source = try device.map { try FeedAudio(device: $0, fps: 60) } ?? FeedAudio(audio: audio, fps: 60)
         let luma = try player.run(frames: frames, audio: &source)
         for line in player.log { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         if let frames { print("{\"frames\":\(frames),\"mean_luma\":\(String(format: "%.4f", luma))}") }

@@ -27,8 +27,7 @@ struct Render: AsyncParsableCommand {
                             meshColumns: columns, meshRows: rows, seed: seed)
         let loaded = try Preset(contentsOf: URL(fileURLWithPath: preset))
         var driver = layerDriver(for: loaded, seed: seed)
-        guard audio == "silence" else { throw ValidationError("--audio \(audio): only silence until audio input lands") }
-        var source = SilentAudio()
+        var source = try FeedAudio(audio: audio, fps: Double(fps))
         print(try job.run(driver: &driver, audio: &source).jsonLine)
     }
 }
