@@ -28,7 +28,8 @@ public enum MilkNumber {
                 i = j
             }
         }
-        guard let text = String(validating: bytes[start..<i], as: UTF8.self), let value = Double(text) else { return nil }
+        let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<i]), as: UTF8.self) }
+        guard let value = Double(text) else { return nil }
         return Float(value)
     }
 
