@@ -38,7 +38,7 @@ extension MilkLayer {
 
     func drawCustomWaves(_ waves: [CustomWaveDrawing]) {
         for wave in waves where !wave.points.isEmpty && !wave.colors.isEmpty {
-            let points = MainWaveform.smoothLine(wave.points.map { SIMD2($0.x * 2 - 1, $0.y * -2 + 1) })
+            let points = MainWaveform.smoothLine(wave.points.map { SIMD2($0.x * 2 - 1, $0.y * 2 - 1) })
             let wrapped = wave.colors.map(byteWrapped)
             // The smoothing puts a point between each pair; it takes the colour of the one before it.
             let colors = (0..<points.count).map { wrapped[min($0 / 2, wrapped.count - 1)] }

@@ -1,6 +1,6 @@
 import Glibc
 
-/// One evaluated instance of a custom shape, ready to draw (MilkDrop coordinates: y = 0 at the top).
+/// One evaluated instance of a custom shape, ready to draw (MilkDrop coordinates: x = 0 left, y = 0 at the bottom).
 public struct ShapeInstance: Sendable, Equatable {
     public var sides = 4
     public var x: Float = 0.5
@@ -18,24 +18,27 @@ public struct ShapeInstance: Sendable, Equatable {
 
     public init() {}
 
-    /// The triangle fan: centre then `sides + 1` rim points, as (clip x, clip y, u, v-down) per vertex.
+    /// The triangle fan: centre then `sides + 1` rim points, as (clip x, clip y up, u, v down) per vertex.
+    ///
+    /// MilkDrop writes `y * -2 + 1` and the angle counter-clockwise in its own space, whose y runs down the
+    /// screen; in our y-up clip space both flip.
     func fan(aspectY: Float) -> [SIMD4<Float>] {
         let count = min(max(sides, 3), 100)
         let cx = x * 2 - 1
-        let cy = y * -2 + 1
+        let cy = y * 2 - 1
         var points = [SIMD4<Float>(cx, cy, 0.5, 0.5)]
         for k in 1...(count + 1) {
             let p = Float(k - 1) / Float(count) * 2 * Float.pi
             let a = p + angle + Float.pi * 0.25
             let t = p + textureAngle + Float.pi * 0.25
-            points.append(SIMD4(cx + radius * cosf(a) * aspectY, cy + radius * sinf(a),
+            points.append(SIMD4(cx + radius * cosf(a) * aspectY, cy - radius * sinf(a),
                                 0.5 + 0.5 * cosf(t) / textureZoom * aspectY, 0.5 + 0.5 * sinf(t) / textureZoom))
         }
         return points
     }
 }
 
-/// One evaluated custom wave, ready to draw: points in MilkDrop coordinates (y = 0 at the top) with colours.
+/// One evaluated custom wave, ready to draw: points in MilkDrop coordinates (y = 0 at the bottom) with colours.
 public struct CustomWaveDrawing: Sendable, Equatable {
     public var points: [SIMD2<Float>]
     public var colors: [SIMD4<Float>]
