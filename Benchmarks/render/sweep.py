@@ -2,7 +2,7 @@
 """Render MilkDrop 1 presets with `aivj render` and projectm-ref; classify both by pm_sweep's rules and
 compare frame 120 with SSIM.
 
-Usage: sweep.py LIST_FILE N SEED OUTDIR [--audio silence|FILE.wav] [--md1-only] [--no-ref]
+Usage: sweep.py LIST_FILE N SEED OUTDIR [--audio silence|FILE.wav] [--md1-only] [--no-rand] [--no-ref]
 One JSON line per preset, then a summary line. Classes (frames 60, 120, 150, 180; 320x180, 30 fps, mesh 48x36):
 black: max mean luma < 0.02; flat: max std < 0.01 and max consecutive mean abs diff < 0.002;
 static: max consecutive mean abs diff < 0.001; ok otherwise; crash / timeout.
@@ -41,6 +41,11 @@ def is_md1(path):
     return 'warp_1=' not in text and 'comp_1=' not in text
 
 
+def uses_rand(path):
+    text = open(path, 'rb').read().decode('latin-1').lower()
+    return 'rand(' in text
+
+
 def render(tool, preset, out, audio):
     cmd = [tool, '--preset', preset, '--width', '320', '--height', '180', '--frames', '181', '--fps', '30',
            '--audio', audio, '--mesh', '48x36', '--capture', ','.join(map(str, CAPTURES)), '--out', out]
@@ -65,12 +70,15 @@ def main():
     if '--audio' in args:
         i = args.index('--audio'); audio = args[i + 1]; del args[i:i + 2]
     md1 = '--md1-only' in args
+    no_rand = '--no-rand' in args
     use_ref = '--no-ref' not in args
     args = [a for a in args if not a.startswith('--')]
     lst, n, seed, out = args[0], int(args[1]), int(args[2]), args[3]
     files = [l.rstrip('\n') for l in open(lst) if l.strip()]
     if md1:
         files = [f for f in files if is_md1(f)]
+    if no_rand:
+        files = [f for f in files if not uses_rand(f)]
     random.Random(seed).shuffle(files)
     files = files[:n]
     ours, theirs, scores, worse = {}, {}, [], []
