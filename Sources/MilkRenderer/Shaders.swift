@@ -73,7 +73,8 @@ enum Shaders {
         in vec3 v_weight1;
         out vec4 fragment;
         void main() {
-            vec3 color = texture(image, v_texcoords.xy).rgb * v_weight0;
+            // The plain layer maps texel to pixel one to one, so it is fetched rather than filtered.
+            vec3 color = texelFetch(image, ivec2(gl_FragCoord.xy), 0).rgb * v_weight0;
             if (v_weight1 != vec3(0.0)) { color += texture(image, v_texcoords.zw).rgb * v_weight1; }
             fragment = vec4(min(color, vec3(1.0)), 1.0);
         }
