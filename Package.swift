@@ -39,13 +39,14 @@ let package = Package(
         .target(name: "GraphicsCore", dependencies: ["CEGL", "CGL", "CSDL2"]),
         .target(name: "Recording", dependencies: ["CPNG", "CWebP"]),
         .target(name: "HUD", dependencies: ["GraphicsCore", "CSDL2", "CSDL2TTF"]),
+        .target(name: "MilkRenderer", dependencies: ["MilkPreset", "AudioAnalysis", "GraphicsCore", "CGL", "Recording"]),
 
         // The command line: argument parsing and calls into the libraries, no logic of its own.
         .executableTarget(
             name: "aivj",
             dependencies: [
                 "MilkExpression", "MilkPreset", "PresetCompilation", "AudioAnalysis", "AudioInput",
-                "GraphicsCore", "Recording", "HUD",
+                "GraphicsCore", "Recording", "HUD", "MilkRenderer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +59,7 @@ let package = Package(
         .testTarget(name: "GraphicsCoreTests", dependencies: ["GraphicsCore"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording"]),
         .testTarget(name: "HUDTests", dependencies: ["HUD"]),
+        .testTarget(name: "MilkRendererTests", dependencies: ["MilkRenderer", "MilkPreset", "GraphicsCore", "Recording"]),
         .testTarget(name: "CommandLineTests", dependencies: ["aivj"]),
     ]
 )

@@ -31,6 +31,7 @@ public final class SDLVideo {
 /// An SDL window with an OpenGL 3.3 core context current on the thread that created it.
 public final class GLWindow {
     private let window: OpaquePointer
+    var handle: OpaquePointer { window }
     private let context: SDL_GLContext
     /// Keeps SDL video alive as long as the window.
     private let video: SDLVideo

@@ -79,37 +79,49 @@ public struct BaseValues: Sendable, Hashable, Codable {
     /// MilkDrop 2's defaults.
     public init() {}
 
-    /// The file keys, in the order MilkDrop's `CState::Export` writes them (the order our writer uses too).
+    /// The keys MilkDrop's `CState::Import` reads before the custom waves and shapes (the general and wave groups),
+    /// in its order; our writer uses the same order, so MilkDrop's "next line" lookups always hit.
     ///
-    /// `wave_r/g/b/x/y` are read in MilkDrop with `m_fRot` as their default, so a file without them gets 0 (the value
-    /// of `rot` before the motion keys are read), not the 1 / 0.5 of `CState::Default`; `missing:` records that.
-    static let fields: [PresetField<BaseValues>] = [
-        .float("fRating", \.rating), .float("fGammaAdj", \.gammaAdj), .float("fDecay", \.decay),
+    /// `wave_r/g/b/x/y` are read in MilkDrop with `m_fRot` as their default, so a file without them (or with no number
+    /// there) gets 0 (the value of `rot` before the motion keys are read), not the 1 / 0.5 of `CState::Default`;
+    /// `missing:` records that.
+    static let leadingFields: [PresetField<BaseValues>] = [
+        .float("fRating", \.rating), .float("fDecay", \.decay), .float("fGammaAdj", \.gammaAdj),
         .float("fVideoEchoZoom", \.videoEchoZoom), .float("fVideoEchoAlpha", \.videoEchoAlpha),
-        .int("nVideoEchoOrientation", \.videoEchoOrientation),
+        .int("nVideoEchoOrientation", \.videoEchoOrientation), .bool("bRedBlueStereo", \.redBlueStereo),
+        .bool("bBrighten", \.brighten), .bool("bDarken", \.darken), .bool("bSolarize", \.solarize),
+        .bool("bInvert", \.invert), .float("fShader", \.shader),
+        .float("b1n", \.blur1Min), .float("b2n", \.blur2Min), .float("b3n", \.blur3Min),
+        .float("b1x", \.blur1Max), .float("b2x", \.blur2Max), .float("b3x", \.blur3Max), .float("b1ed", \.blur1EdgeDarken),
         .int("nWaveMode", \.waveMode), .bool("bAdditiveWaves", \.additiveWaves), .bool("bWaveDots", \.waveDots),
         .bool("bWaveThick", \.waveThick), .bool("bModWaveAlphaByVolume", \.modWaveAlphaByVolume),
-        .bool("bMaximizeWaveColor", \.maximizeWaveColor), .bool("bTexWrap", \.texWrap),
-        .bool("bDarkenCenter", \.darkenCenter), .bool("bRedBlueStereo", \.redBlueStereo),
-        .bool("bBrighten", \.brighten), .bool("bDarken", \.darken), .bool("bSolarize", \.solarize),
-        .bool("bInvert", \.invert),
+        .bool("bMaximizeWaveColor", \.maximizeWaveColor),
         .float("fWaveAlpha", \.waveAlpha), .float("fWaveScale", \.waveScale), .float("fWaveSmoothing", \.waveSmoothing),
         .float("fWaveParam", \.waveParam), .float("fModWaveAlphaStart", \.modWaveAlphaStart),
-        .float("fModWaveAlphaEnd", \.modWaveAlphaEnd), .float("fWarpAnimSpeed", \.warpAnimSpeed),
-        .float("fWarpScale", \.warpScale), .float("fZoomExponent", \.zoomExponent), .float("fShader", \.shader),
-        .float("zoom", \.zoom), .float("rot", \.rot), .float("cx", \.cx), .float("cy", \.cy),
-        .float("dx", \.dx), .float("dy", \.dy), .float("warp", \.warp), .float("sx", \.sx), .float("sy", \.sy),
+        .float("fModWaveAlphaEnd", \.modWaveAlphaEnd),
         .float("wave_r", \.waveR, missing: 0), .float("wave_g", \.waveG, missing: 0), .float("wave_b", \.waveB, missing: 0),
         .float("wave_x", \.waveX, missing: 0), .float("wave_y", \.waveY, missing: 0),
-        .float("ob_size", \.obSize), .float("ob_r", \.obR), .float("ob_g", \.obG), .float("ob_b", \.obB), .float("ob_a", \.obA),
-        .float("ib_size", \.ibSize), .float("ib_r", \.ibR), .float("ib_g", \.ibG), .float("ib_b", \.ibB), .float("ib_a", \.ibA),
         .float("nMotionVectorsX", \.motionVectorsX), .float("nMotionVectorsY", \.motionVectorsY),
         .float("mv_dx", \.mvDX), .float("mv_dy", \.mvDY), .float("mv_l", \.mvL),
         .float("mv_r", \.mvR), .float("mv_g", \.mvG), .float("mv_b", \.mvB), .float("mv_a", \.mvA),
-        .float("b1n", \.blur1Min), .float("b2n", \.blur2Min), .float("b3n", \.blur3Min),
-        .float("b1x", \.blur1Max), .float("b2x", \.blur2Max), .float("b3x", \.blur3Max), .float("b1ed", \.blur1EdgeDarken),
     ]
 
-    /// The legacy key that sets `mv_a` when `mv_a` itself is absent.
+    /// The motion group, which MilkDrop reads after the custom waves and shapes, in its order.
+    static let motionFields: [PresetField<BaseValues>] = [
+        .float("zoom", \.zoom), .float("rot", \.rot), .float("cx", \.cx), .float("cy", \.cy),
+        .float("dx", \.dx), .float("dy", \.dy), .float("warp", \.warp), .float("sx", \.sx), .float("sy", \.sy),
+        .bool("bTexWrap", \.texWrap), .bool("bDarkenCenter", \.darkenCenter),
+        .float("fWarpAnimSpeed", \.warpAnimSpeed), .float("fWarpScale", \.warpScale), .float("fZoomExponent", \.zoomExponent),
+        .float("ob_size", \.obSize), .float("ob_r", \.obR), .float("ob_g", \.obG), .float("ob_b", \.obB), .float("ob_a", \.obA),
+        .float("ib_size", \.ibSize), .float("ib_r", \.ibR), .float("ib_g", \.ibG), .float("ib_b", \.ibB), .float("ib_a", \.ibA),
+    ]
+
+    static let leadingKeys = PresetField.lowercasedKeys(leadingFields, prefix: "")
+    static let motionKeys = PresetField.lowercasedKeys(motionFields, prefix: "")
+
+    /// Every base key, in MilkDrop's read order.
+    static let fields = leadingFields + motionFields
+
+    /// The legacy key that sets `mv_a` when `mv_a` itself is absent; MilkDrop reads it just before `mv_a`.
     static let legacyMotionVectorsKey = "bMotionVectorsOn"
 }

@@ -47,6 +47,33 @@ public struct CodeBlock: Sendable, Hashable {
         self.lines = lines
     }
 
-    /// The lines joined with newlines, ready for an expression compiler.
+    /// The lines joined with newlines (projectM hands its compiler this form).
     public var text: String { lines.joined(separator: "\n") }
+
+    /// The text MilkDrop 2 hands its expression compiler (`CState::StripLinefeedCharsAndComments`): each line cut at
+    /// its first `//` or `\\` comment, then all lines concatenated with nothing between them (so `a=1` and `+2` on
+    /// two lines read as `a=1+2`). Empty when that leaves only spaces.
+    public var milkDropSource: String {
+        var source = ""
+        for line in lines {
+            var cut = line[...]
+            if let comment = Self.commentStart(line) { cut = line[..<comment] }
+            source += cut
+        }
+        return source.allSatisfy { $0 == " " } ? "" : source
+    }
+
+    private static func commentStart(_ line: String) -> String.Index? {
+        var previous: Character?
+        var index = line.startIndex
+        while index < line.endIndex {
+            let character = line[index]
+            if let previous, previous == character, character == "/" || character == "\\" {
+                return line.index(before: index)
+            }
+            previous = character
+            index = line.index(after: index)
+        }
+        return nil
+    }
 }

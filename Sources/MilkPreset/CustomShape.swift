@@ -44,4 +44,7 @@ public struct CustomShape: Sendable, Hashable, Codable {
         .float("border_r", \.borderR), .float("border_g", \.borderG), .float("border_b", \.borderB),
         .float("border_a", \.borderA),
     ]
+
+    /// `fields`' full lower-cased keys for each shape index.
+    static let lowercasedKeys = (0..<Preset.shapeCount).map { PresetField.lowercasedKeys(fields, prefix: "shapecode_\($0)_") }
 }

@@ -30,4 +30,7 @@ public struct CustomWave: Sendable, Hashable, Codable {
         .bool("bAdditive", \.additive), .float("scaling", \.scaling), .float("smoothing", \.smoothing),
         .float("r", \.r), .float("g", \.g), .float("b", \.b), .float("a", \.a),
     ]
+
+    /// `fields`' full lower-cased keys for each wave index.
+    static let lowercasedKeys = (0..<Preset.waveCount).map { PresetField.lowercasedKeys(fields, prefix: "wavecode_\($0)_") }
 }

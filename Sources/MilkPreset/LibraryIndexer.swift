@@ -39,11 +39,11 @@ public enum LibraryIndexer {
 
     /// One entry: reads the file once, hashes its bytes and parses them.
     static func entry(_ url: URL, path: String, folderFiles: [String]) throws -> LibraryEntry {
-        let bytes = try Preset.readFile(url)
+        let bytes = try Preset.readFile(url, naming: path)
         let name = url.deletingPathExtension().lastPathComponent
-        let preset = try Preset(bytes: bytes, name: name, file: url.path)
+        let preset = try Preset(bytes: bytes, name: name, file: path)
         let (author, title) = authorAndTitle(name)
-        let textures = TextureReference.references(in: preset.warpShaderText + "\n" + preset.compShaderText).map { ref in
+        let textures = preset.textureReferences.map { ref in
             let file = ref.match(in: folderFiles)
             return LibraryTexture(sampler: ref.sampler, name: ref.name, randomSlot: ref.randomSlot, found: file != nil, file: file)
         }

@@ -28,7 +28,8 @@ public enum MilkNumber {
                 i = j
             }
         }
-        guard let text = String(validating: bytes[start..<i], as: UTF8.self), let value = Double(text) else { return nil }
+        let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<i]), as: UTF8.self) }
+        guard let value = Double(text) else { return nil }
         return Float(value)
     }
 
@@ -51,9 +52,10 @@ public enum MilkNumber {
         return negative ? max(-value, Int(Int32.min)) : min(value, Int(Int32.max))
     }
 
-    /// The shortest text that `float` reads back as exactly `value`.
+    /// The shortest text that `float` reads back as exactly `value`. Infinities are written as `1e39` / `-1e39`,
+    /// which overflow to infinity in any `sscanf`, where older C runtimes do not read `inf`.
     public static func text(_ value: Float) -> String {
-        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        if value.isInfinite { return value < 0 ? "-1e39" : "1e39" }
         if value == value.rounded(), abs(value) < 1e7 { return String(Int(value)) }
         return value.description
     }

@@ -1,8 +1,10 @@
 import Foundation
 
 extension Preset {
-    /// The preset as `.milk` text, in the layout MilkDrop 2's `CState::Export` writes: header, `[preset00]`, base
-    /// values, waves, shapes, code, shaders; then the extra entries in their original order. LF line ends.
+    /// The preset as `.milk` text: header, `[preset00]`, then every key in the order MilkDrop 2's `CState::Import`
+    /// reads them (general and wave values, custom waves, custom shapes, motion values, code, shaders), then the
+    /// extra entries in their original order. LF line ends. Writing in read order means each of MilkDrop's lookups
+    /// finds its line right after the previous one, so no extra entry can be read in its place.
     ///
     /// Reading the text back gives an equal preset (`Preset(text: p.milkText(), name: p.name) == p`).
     public func milkText() -> String {
@@ -17,11 +19,13 @@ extension Preset {
             out.append("\(key)=\(value.map(String.init) ?? "")")
         }
         out.append("[preset00]")
-        if repeated.contains(PresetEntries.lowercased(BaseValues.legacyMotionVectorsKey)) {
-            // mv_a, always written below, decides; this only shadows the repeat.
-            out.append("\(BaseValues.legacyMotionVectorsKey)=\(base.mvA != 0 ? 1 : 0)")
+        for field in BaseValues.leadingFields {
+            if field.key == "mv_a", repeated.contains(PresetEntries.lowercased(BaseValues.legacyMotionVectorsKey)) {
+                // mv_a, written next, decides; this only shadows the repeat.
+                out.append("\(BaseValues.legacyMotionVectorsKey)=\(base.mvA != 0 ? 1 : 0)")
+            }
+            out.append("\(field.key)=\(field.text(of: base))")
         }
-        for field in BaseValues.fields { out.append("\(field.key)=\(field.text(of: base))") }
         for (i, wave) in waves.enumerated() {
             for field in CustomWave.fields { out.append("wavecode_\(i)_\(field.key)=\(field.text(of: wave))") }
             Self.appendCode(wave.initCode, CodeBlockKind.waveInit(i).keyPrefix, to: &out)
@@ -33,6 +37,7 @@ extension Preset {
             Self.appendCode(shape.initCode, CodeBlockKind.shapeInit(i).keyPrefix, to: &out)
             Self.appendCode(shape.perFrameCode, CodeBlockKind.shapePerFrame(i).keyPrefix, to: &out)
         }
+        for field in BaseValues.motionFields { out.append("\(field.key)=\(field.text(of: base))") }
         Self.appendCode(perFrameInitCode, CodeBlockKind.perFrameInit.keyPrefix, to: &out)
         Self.appendCode(perFrameCode, CodeBlockKind.perFrame.keyPrefix, to: &out)
         Self.appendCode(perPixelCode, CodeBlockKind.perPixel.keyPrefix, to: &out)

@@ -48,6 +48,10 @@ public struct Preset: Sendable, Equatable, Codable {
     public var warpShaderText: String { warpShader.joined(separator: "\n") }
     /// The composite shader as one text (empty when the preset has none).
     public var compShaderText: String { compShader.joined(separator: "\n") }
+    /// The disk textures the warp and comp shaders sample (built-ins left out), as MilkDrop resolves their names.
+    public var textureReferences: [TextureReference] {
+        TextureReference.references(in: warpShaderText + "\n" + compShaderText)
+    }
     /// Whether the preset carries a MilkDrop 2 warp shader.
     public var hasWarpShader: Bool { !warpShader.isEmpty }
     /// Whether the preset carries a MilkDrop 2 composite shader.

@@ -12,57 +12,80 @@ public struct PresetEntry: Sendable, Hashable, Codable {
 /// The `key=value` lines of a preset's text, split as MilkDrop and projectM split them.
 ///
 /// A line ends at CR, LF or CRLF. The key is everything before the first space or `=`; the value is everything after
-/// that one delimiter, kept verbatim (trailing spaces included). Lines with no delimiter (like `[preset00]`), or
-/// whose first character is the delimiter, carry no key. A NUL byte ends the key or the value it appears in, as it
-/// ends a C string in MilkDrop.
+/// that one delimiter, kept verbatim (trailing spaces included). Lines with no delimiter (like `[preset00]`) are not
+/// in MilkDrop's list of lines at all; lines whose first character is the delimiter are in it, with an empty name
+/// no lookup matches (they matter for MilkDrop's "next line" rule, see `PresetReader`). A NUL byte ends the key or
+/// the value it appears in, as it ends a C string in MilkDrop.
 struct PresetEntries {
+    /// Every line MilkDrop lists, in file order; keyless ones have an empty key.
     var entries: [PresetEntry] = []
-    /// Lower-cased key → index in `entries` of its first occurrence, the one MilkDrop reads.
+    /// The lower-cased key of each of `entries`.
+    var lowercasedKeys: [String] = []
+    /// Lower-cased key → index in `entries` of its first occurrence.
     var firstIndex: [String: Int] = [:]
     var sectionHeaders: [String] = []
     var ignoredLineCount = 0
     var nulCount = 0
+    /// How many entries have a key (keyless lines left out).
+    var keyedCount = 0
 
     init(text: String) {
-        let bytes = Array(text.utf8)
-        var start = 0
-        var i = 0
-        while i <= bytes.count {
-            if i == bytes.count || bytes[i] == 0x0A || bytes[i] == 0x0D {
-                if i > start { addLine(bytes[start..<i]) }
+        var text = text
+        text.withUTF8 { bytes in
+            var lineCount = 1
+            for byte in bytes where byte == 0x0A || byte == 0x0D { lineCount += 1 }
+            entries.reserveCapacity(lineCount)
+            lowercasedKeys.reserveCapacity(lineCount)
+            firstIndex.reserveCapacity(lineCount)
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A || bytes[i] == 0x0D {
+                if i > start { addLine(bytes, start, i) }
                 start = i + 1
             }
-            i += 1
         }
     }
 
-    private mutating func addLine(_ line: ArraySlice<UInt8>) {
-        guard let delimiter = line.firstIndex(where: { $0 == 0x20 || $0 == 0x3D }), delimiter > line.startIndex else {
-            if line.first == UInt8(ascii: "[") {
-                sectionHeaders.append(String(decoding: line, as: UTF8.self))
-            } else if line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0 }) {
+    /// Adds the line `bytes[start..<end]`.
+    private mutating func addLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        var delimiter = start
+        while delimiter < end, bytes[delimiter] != 0x20, bytes[delimiter] != 0x3D { delimiter += 1 }
+        guard delimiter < end else {
+            if bytes[start] == UInt8(ascii: "[") {
+                sectionHeaders.append(Self.string(bytes, start, end))
+            } else if (start..<end).contains(where: { bytes[$0] != 0x09 && bytes[$0] != 0 }) {
                 ignoredLineCount += 1
             }
-            nulCount += line.lazy.filter { $0 == 0 }.count
+            nulCount += (start..<end).count { bytes[$0] == 0 }
             return
         }
-        let keyBytes = cString(line[line.startIndex..<delimiter])
-        let valueBytes = cString(line[(delimiter + 1)...])
-        guard !keyBytes.isEmpty else {
+        let keyEnd = cStringEnd(bytes, start, delimiter)
+        let valueEnd = cStringEnd(bytes, delimiter + 1, end)
+        if keyEnd == start {
             ignoredLineCount += 1
+            entries.append(PresetEntry(key: "", value: ""))
+            lowercasedKeys.append("")
             return
         }
-        let key = String(decoding: keyBytes, as: UTF8.self)
-        let lower = Self.lowercased(keyBytes)
+        let key = Self.string(bytes, start, keyEnd)
+        var lower = key
+        if (start..<keyEnd).contains(where: { bytes[$0] >= 0x41 && bytes[$0] <= 0x5A }) {
+            lower = Self.lowercased(UnsafeBufferPointer(rebasing: bytes[start..<keyEnd]))
+        }
         if firstIndex[lower] == nil { firstIndex[lower] = entries.count }
-        entries.append(PresetEntry(key: key, value: String(decoding: valueBytes, as: UTF8.self)))
+        entries.append(PresetEntry(key: key, value: Self.string(bytes, delimiter + 1, valueEnd)))
+        lowercasedKeys.append(lower)
+        keyedCount += 1
     }
 
-    /// The bytes before the first NUL, counting the NULs dropped.
-    private mutating func cString(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        guard let nul = bytes.firstIndex(of: 0) else { return bytes }
-        nulCount += bytes[nul...].lazy.filter { $0 == 0 }.count
-        return bytes[..<nul]
+    /// Where the C string starting at `start` ends (its first NUL, or `end`), counting the NULs dropped.
+    private mutating func cStringEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        guard let nul = (start..<end).first(where: { bytes[$0] == 0 }) else { return end }
+        nulCount += (nul..<end).count { bytes[$0] == 0 }
+        return nul
+    }
+
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     /// ASCII lower-casing, as C's `tolower` in the "C" locale.

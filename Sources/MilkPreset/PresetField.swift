@@ -15,6 +15,16 @@ struct PresetField<Root>: @unchecked Sendable {
     var key: String
     var slot: Slot
 
+    init(key: String, slot: Slot) {
+        self.key = key
+        self.slot = slot
+    }
+
+    /// The lower-cased keys of `fields` behind `prefix` (e.g. "wavecode_2_"), for lookups.
+    static func lowercasedKeys(_ fields: [Self], prefix: String) -> [String] {
+        fields.map { PresetEntries.lowercased(prefix + $0.key) }
+    }
+
     static func float(_ key: String, _ path: WritableKeyPath<Root, Float>, missing: Float? = nil) -> Self {
         Self(key: key, slot: .float(path, missing: missing))
     }

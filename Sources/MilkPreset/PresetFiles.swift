@@ -5,14 +5,21 @@ public enum PresetFiles {
     /// Whether `url` names a `.milk` file (extension compared case-insensitively).
     public static func isPreset(_ url: URL) -> Bool { url.pathExtension.lowercased() == "milk" }
 
-    /// The `.milk` files under `directory`, at any depth, sorted by path; hidden files are skipped.
+    /// The `.milk` files under `directory`, at any depth, sorted by path; hidden files and folders are skipped.
     public static func presets(under directory: URL) throws -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue,
+              let enumerator = FileManager.default.enumerator(atPath: directory.path)
         else { throw MilkPresetError.unlistable(directory: directory.path, reason: "not a readable folder") }
         var found: [URL] = []
-        for case let url as URL in enumerator where isPreset(url) {
-            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { found.append(url) }
+        while let relative = enumerator.nextObject() as? String {
+            guard relative.utf8.count > 5, relative.lowercased().hasSuffix(".milk"),
+                  !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+            else { continue }
+            let url = directory.appendingPathComponent(relative)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                found.append(url)
+            }
         }
         return found.sorted { $0.path < $1.path }
     }

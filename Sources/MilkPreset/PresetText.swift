@@ -26,7 +26,7 @@ struct PresetText {
         }
         hadByteOrderMark = body.starts(with: [0xEF, 0xBB, 0xBF])
         if hadByteOrderMark { body = body.dropFirst(3) }
-        if let text = String(validating: body, as: UTF8.self) {
+        if let text = body.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
             self.text = text
             encoding = .utf8
         } else {

@@ -14,6 +14,8 @@ struct AIVJ: AsyncParsableCommand {
             Devices.self,
             Listen.self,
             Analyze.self,
+            Render.self,
+            Play.self,
             Bench.self,
         ],
         defaultSubcommand: Demo.self
@@ -24,6 +26,6 @@ struct AIVJ: AsyncParsableCommand {
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks; figures are ratios against a baseline from the same run.",
-        subcommands: [BenchExpr.self, BenchAudio.self]
+        subcommands: [BenchExpr.self, BenchAudio.self, BenchPreset.self, BenchRender.self]
     )
 }

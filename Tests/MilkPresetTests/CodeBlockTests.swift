@@ -17,6 +17,13 @@ import Testing
         #expect(preset.extraEntries == [PresetEntry(key: "per_frame_4", value: "ignored=1;")])
     }
 
+    @Test func milkDropSourceDropsCommentsAndJoinsLinesWithNothingBetween() {
+        let block = CodeBlock(kind: .perFrame, lines: ["a = 1 // one", "+2;", "b=3; \\\\ old comment", "c=4;//", "/ d=5;"])
+        #expect(block.milkDropSource == "a = 1 +2;b=3; c=4;/ d=5;")
+        #expect(block.text == "a = 1 // one\n+2;\nb=3; \\\\ old comment\nc=4;//\n/ d=5;")
+        #expect(CodeBlock(kind: .perPixel, lines: ["  ", "// only a comment"]).milkDropSource == "")
+    }
+
     @Test func kindNamesMatchMilkDrop() {
         #expect(CodeBlockKind.perFrameInit.name == "per_frame_init")
         #expect(CodeBlockKind.wavePerPoint(0).name == "wave_0_per_point")

@@ -16,7 +16,7 @@ import Testing
         let manifest = try LibraryIndexer.index(Self.folder)
         #expect(manifest.formatVersion == 1 && manifest.format == "aivj-library-manifest")
         #expect(manifest.presets.map(\.path) == ["Alice - First Light.milk", "sub/Untitled.milk"])
-        #expect(manifest.failures.map(\.path) == ["sub/broken.milk"])
+        #expect(manifest.failures == [LibraryFailure(path: "sub/broken.milk", reason: "sub/broken.milk: file is empty")])
         #expect(manifest.presetCount == 2 && manifest.failedCount == 1)
         let alice = manifest.presets[0]
         #expect(alice.author == "Alice" && alice.title == "First Light" && alice.name == "Alice - First Light")

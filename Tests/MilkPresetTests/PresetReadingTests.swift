@@ -64,6 +64,15 @@ import Testing
         ])
     }
 
+    /// MilkDrop's lookup tries the line after the last one read before searching from the top, so a repeat right
+    /// after the previous key wins (BrainStain presets in the Debian set rely on it).
+    @Test func aRepeatRightAfterThePreviouslyReadKeyWins() throws {
+        let preset = try Fixtures.preset("next-line-rule.milk")
+        #expect(preset.perFrameCode == ["a=1;", "b=2;", "c=3;"])
+        #expect(preset.base.rot == 5)                     // first occurrence: the line before is not "zoom"
+        #expect(preset.extraEntries == [PresetEntry(key: "per_frame_2", value: ""), PresetEntry(key: "rot", value: "7")])
+    }
+
     @Test func numbersAreReadLikeSscanf() throws {
         let base = try Fixtures.preset("numbers.milk").base
         #expect(base.zoom == 0.5)
@@ -115,6 +124,7 @@ import Testing
         #expect(preset.warpShader.count == 4)
         #expect(preset.compShader.count == 2)
         #expect(preset.perFrameCode == ["q1=1;", "`odd"])
+        #expect(preset.textureReferences.map(\.sampler) == ["sampler_fw_clouds", "sampler_missing_tex", "sampler_rand03_smalltiled"])
     }
 
     @Test func wavesAndShapesAreRead() throws {

@@ -7,7 +7,7 @@ import Testing
         "lf.milk", "crlf.milk", "cr.milk", "bom.milk", "utf16.milk", "no-section.milk", "nul-bytes.milk",
         "windows-1252.milk", "numbering.milk", "repeated-and-case.milk", "numbers.milk", "delimiters.milk",
         "missing-wave-values.milk", "legacy-motion-vectors.milk", "shaders.milk", "unknown-keys.milk",
-        "waves-shapes.milk", "code-blocks.milk", "repeated-unwritten-keys.milk",
+        "waves-shapes.milk", "code-blocks.milk", "repeated-unwritten-keys.milk", "next-line-rule.milk",
     ]
 
     @Test(arguments: readable)
@@ -24,11 +24,11 @@ import Testing
         #expect(text.contains("\nper_frame_2=``odd\n"))
     }
 
-    @Test func theLayoutFollowsMilkDropsExport() throws {
+    @Test func theLayoutFollowsMilkDropsReadOrder() throws {
         let lines = try Fixtures.preset("shaders.milk").milkText().split(separator: "\n")
         #expect(Array(lines.prefix(6)) == ["MILKDROP_PRESET_VERSION=201", "PSVERSION=3", "PSVERSION_WARP=2", "PSVERSION_COMP=3", "[preset00]", "fRating=3"])
         let keys = lines.map { $0.split(separator: "=").first.map(String.init) ?? "" }
-        let order = ["fDecay", "zoom", "wavecode_0_enabled", "shapecode_0_enabled", "per_frame_1", "warp_1", "comp_1"]
+        let order = ["fDecay", "nWaveMode", "mv_a", "wavecode_0_enabled", "shapecode_3_border_a", "zoom", "ib_a", "per_frame_1", "warp_1", "comp_1"]
         let positions = order.compactMap { keys.firstIndex(of: $0) }
         #expect(positions.count == order.count && positions == positions.sorted())
     }

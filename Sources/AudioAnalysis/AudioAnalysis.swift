@@ -1,1 +1,0 @@
-// AudioAnalysis: see docs/architecture.md.

@@ -1,1 +1,0 @@
-// AudioInput: see docs/architecture.md.

@@ -1,0 +1,132 @@
+import CGL
+import GraphicsCore
+
+/// One MilkDrop layer: draws a frame from a preset's evaluated values into its own framebuffer.
+///
+/// Owns GL resources, so it must be created, used and freed with the same GL context current.
+/// Two feedback buffers ping-pong (the previous frame is warped into the next), and the final composite
+/// goes to `output`.
+public final class MilkLayer {
+    public let width: Int
+    public let height: Int
+    public let mesh: WarpMesh
+    /// The composited picture of the last frame.
+    public let output: Framebuffer
+
+    let canvas: Canvas
+    var feedback: [Framebuffer]
+    /// Index into `feedback` of the buffer holding the previous frame.
+    var current = 0
+    var isFirstFrame = true
+    /// The warp texture coordinates of the last frame, for motion vectors.
+    var lastCoordinates: [SIMD2<Float>] = []
+    /// MilkDrop's per-preset random phases of the hue shading.
+    let hueOffsets: SIMD4<Float>
+    private let warpArray = VertexArray()
+    private let warpVertices = GLBuffer(kind: .vertices)
+    private let warpIndices = GLBuffer(kind: .indices)
+    private let warpIndexCount: Int
+
+    /// Creates a `width`×`height` layer with a `meshColumns`×`meshRows` warp grid; `seed` fixes its random phases.
+    public init(width: Int, height: Int, meshColumns: Int = 48, meshRows: Int = 36, seed: UInt64 = 1) throws {
+        guard (1...16384).contains(width), (1...16384).contains(height) else {
+            throw MilkRendererError.badSize(what: "picture size", value: "\(width)x\(height)")
+        }
+        guard (2...512).contains(meshColumns), (2...512).contains(meshRows) else {
+            throw MilkRendererError.badSize(what: "mesh", value: "\(meshColumns)x\(meshRows)")
+        }
+        self.width = width
+        self.height = height
+        mesh = WarpMesh(columns: meshColumns, rows: meshRows, width: width, height: height)
+        do {
+            output = try Framebuffer(width: width, height: height)
+            feedback = [try Framebuffer(width: width, height: height), try Framebuffer(width: width, height: height)]
+            canvas = try Canvas()
+        } catch let error as GraphicsCoreError {
+            throw MilkRendererError.graphics(error)
+        }
+        var random = SplitMix64(seed: seed)
+        hueOffsets = SIMD4(random.nextUnit() * 6.28, random.nextUnit() * 6.28, random.nextUnit() * 6.28, random.nextUnit() * 6.28)
+        warpArray.setAttribute(0, buffer: warpVertices, components: 2, stride: 4, offset: 0)
+        warpArray.setAttribute(1, buffer: warpVertices, components: 2, stride: 4, offset: 2)
+        warpArray.setIndices(warpIndices)
+        let indices = mesh.triangleIndices
+        warpIndices.upload(indices)
+        warpIndexCount = indices.count
+        VertexArray.unbind()
+        for buffer in feedback { buffer.clear() }
+        output.clear()
+    }
+
+    /// Renders one frame: motion vectors, warp, shapes, waves, borders into the feedback buffer, then the composite.
+    public func render(_ parameters: LayerParameters, inputs: LayerFrameInputs, warpField: WarpField? = nil) throws {
+        let previous = feedback[current]
+        let next = feedback[1 - current]
+        let coordinates = mesh.textureCoordinates(parameters: parameters, field: warpField, time: inputs.time)
+        previous.bind()
+        if !isFirstFrame { drawMotionVectors(parameters) }
+        next.bind()
+        drawWarp(coordinates, source: previous.texture, parameters: parameters)
+        drawShapes(parameters.shapes, source: previous.texture)
+        drawCustomWaves(parameters.waves)
+        drawMainWave(parameters, inputs: inputs)
+        if parameters.darkenCenter { drawDarkenCenter() }
+        drawBorders(parameters)
+        output.bind()
+        drawComposite(parameters, source: next.texture, time: Float(inputs.time))
+        glDisable(GLenum(GL_BLEND))
+        VertexArray.unbind()
+        do {
+            try checkGLError("rendering frame \(inputs.frame)")
+        } catch let error as GraphicsCoreError {
+            throw MilkRendererError.graphics(error)
+        }
+        lastCoordinates = coordinates
+        current = 1 - current
+        isFirstFrame = false
+    }
+
+    /// The last composited frame as packed RGB, top row first.
+    public func readOutput() throws -> [UInt8] {
+        do { return try output.readRGB() } catch let error as GraphicsCoreError { throw MilkRendererError.graphics(error) }
+    }
+
+    private func drawWarp(_ coordinates: [SIMD2<Float>], source: Texture2D, parameters: LayerParameters) {
+        var vertices = [Float](repeating: 0, count: mesh.vertexCount * 4)
+        for index in 0..<mesh.vertexCount {
+            vertices[index * 4] = mesh.clipX[index]
+            vertices[index * 4 + 1] = mesh.clipY[index]
+            vertices[index * 4 + 2] = coordinates[index].x
+            vertices[index * 4 + 3] = 1 - coordinates[index].y
+        }
+        glDisable(GLenum(GL_BLEND))
+        source.bind(unit: 0)
+        source.setWrap(parameters.textureWrap ? .repeat : .clamp)
+        canvas.texturedProgram.use()
+        // MilkDrop passes the decay as an 8-bit vertex colour, so it is quantised the same way.
+        let decay = Float(Int(min(max(parameters.decay, 0), 1) * 255)) / 255
+        glVertexAttrib4f(2, decay, decay, decay, 1)
+        warpArray.bind()
+        glDisableVertexAttribArray(2)
+        warpVertices.upload(vertices)
+        glDrawElements(GLenum(GL_TRIANGLES), GLsizei(warpIndexCount), GLenum(GL_UNSIGNED_INT), nil)
+        source.setWrap(.clamp)
+    }
+}
+
+/// A small seeded generator (SplitMix64) for per-layer random phases; no global state.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A value in 0..<1.
+    mutating func nextUnit() -> Float { Float(next() >> 40) / Float(1 << 24) }
+}

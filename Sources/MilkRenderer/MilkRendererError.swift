@@ -1,0 +1,19 @@
+import GraphicsCore
+
+/// What can go wrong while building or drawing a layer.
+public enum MilkRendererError: Error, CustomStringConvertible {
+    /// A GL resource or call failed.
+    case graphics(GraphicsCoreError)
+    /// The requested picture or mesh size is unusable.
+    case badSize(what: String, value: String)
+    /// A file or folder could not be written.
+    case io(path: String, message: String)
+
+    public var description: String {
+        switch self {
+        case let .graphics(error): return "renderer: \(error)"
+        case let .badSize(what, value): return "renderer: bad \(what) \(value)"
+        case let .io(path, message): return "\(path): \(message)"
+        }
+    }
+}

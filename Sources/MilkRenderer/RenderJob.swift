@@ -1,0 +1,112 @@
+import CGL
+import Foundation
+import GraphicsCore
+import Recording
+
+/// A headless render of N frames with chosen frames written as PNG: what `aivj render` runs.
+public struct RenderJob: Sendable {
+    public var presetName: String
+    public var width: Int
+    public var height: Int
+    public var frames: Int
+    public var fps: Double
+    public var captures: Set<Int>
+    public var outputDirectory: String
+    public var meshColumns: Int
+    public var meshRows: Int
+    public var seed: UInt64
+
+    public init(presetName: String, width: Int, height: Int, frames: Int, fps: Double, captures: Set<Int>,
+                outputDirectory: String, meshColumns: Int = 48, meshRows: Int = 36, seed: UInt64 = 1) {
+        self.presetName = presetName
+        self.width = width
+        self.height = height
+        self.frames = frames
+        self.fps = fps
+        self.captures = captures
+        self.outputDirectory = outputDirectory
+        self.meshColumns = meshColumns
+        self.meshRows = meshRows
+        self.seed = seed
+    }
+
+    /// The file a captured frame goes to: `frame-XXXXX.png`, as projectm-ref names them.
+    public static func fileName(frame: Int) -> String {
+        let digits = String(frame)
+        return "frame-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits + ".png"
+    }
+
+    /// Renders every frame on a fresh headless context; `seconds` covers the render loop, not readback or PNG encoding.
+    public func run(driver: inout some LayerDriver, audio: inout some FrameAudioSource) throws -> RenderSummary {
+        guard fps > 0, frames >= 0 else { throw MilkRendererError.badSize(what: "frames/fps", value: "\(frames)/\(fps)") }
+        let context = try wrapGraphics { try HeadlessContext() }
+        let layer = try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed)
+        if !captures.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+            } catch {
+                throw MilkRendererError.io(path: outputDirectory, message: "cannot create the folder")
+            }
+        }
+        // Timed as projectm-ref times itself: the whole loop (audio, code, drawing) with one glFinish at the end,
+        // less the time spent reading back and encoding captures.
+        let clock = ContinuousClock()
+        var captureTime = Duration.zero
+        let start = clock.now
+        for frame in 0..<frames {
+            let inputs = try audio.inputs(frame: frame, fps: fps)
+            let (parameters, field) = driver.frame(inputs, mesh: layer.mesh)
+            try layer.render(parameters, inputs: inputs, warpField: field)
+            if captures.contains(frame) {
+                let captureStart = clock.now
+                try write(layer.readOutput(), frame: frame)
+                captureTime += clock.now - captureStart
+            }
+        }
+        glFinish()
+        let elapsed = clock.now - start - captureTime
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return RenderSummary(preset: presetName, frames: frames, width: width, height: height, seconds: seconds,
+                             fps: seconds > 0 ? Double(frames) / seconds : 0, renderer: context.info.renderer)
+    }
+
+    private func write(_ pixels: [UInt8], frame: Int) throws {
+        let path = outputDirectory + "/" + Self.fileName(frame: frame)
+        do {
+            let image = try RGBImage(width: width, height: height, pixels: pixels)
+            let data = Data(try PNGCodec.encode(image))
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch let error as RecordingError {
+            throw MilkRendererError.io(path: path, message: error.description)
+        } catch {
+            throw MilkRendererError.io(path: path, message: "cannot write the file")
+        }
+    }
+}
+
+/// The JSON line `aivj render` prints, with projectm-ref's field names.
+public struct RenderSummary: Sendable, Codable, Equatable {
+    public var preset: String
+    public var frames: Int
+    public var width: Int
+    public var height: Int
+    public var seconds: Double
+    public var fps: Double
+    public var renderer: String
+
+    /// One line of JSON with the keys in projectm-ref's order.
+    public var jsonLine: String {
+        func quoted(_ text: String) -> String {
+            guard let data = try? JSONEncoder().encode(text), let json = String(data: data, encoding: .utf8) else { return "\"\"" }
+            return json.replacingOccurrences(of: "\\/", with: "/")
+        }
+        let secondsText = String(format: "%.3f", seconds)
+        let fpsText = String(format: "%.2f", fps)
+        return "{\"preset\":\(quoted(preset)),\"frames\":\(frames),\"width\":\(width),\"height\":\(height),"
+            + "\"seconds\":\(secondsText),\"fps\":\(fpsText),\"renderer\":\(quoted(renderer))}"
+    }
+}
+
+func wrapGraphics<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as GraphicsCoreError { throw MilkRendererError.graphics(error) }
+}

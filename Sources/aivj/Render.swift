@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import MilkPreset
+import MilkRenderer
+
+/// `aivj render`: renders a preset headless and writes chosen frames as PNG, with projectm-ref's options.
+struct Render: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render a preset headless; frame i at time i/fps; writes DIR/frame-XXXXX.png and one JSON line."
+    )
+
+    @Option(help: "The .milk preset.") var preset: String
+    @Option(help: "Picture width.") var width = 640
+    @Option(help: "Picture height.") var height = 360
+    @Option(help: "Frames to render.") var frames = 300
+    @Option(help: "Frames per second (frame i is at i/fps).") var fps = 60
+    @Option(help: "FILE.wav, synth or silence.") var audio = "silence"
+    @Option(help: "Frames to write, e.g. 60,90,120.") var capture = ""
+    @Option(help: "Folder for the PNGs.") var out = "."
+    @Option(help: "Warp mesh size.") var mesh = "48x36"
+    @Option(help: "Random seed.") var seed: UInt64 = 1
+
+    func run() async throws {
+        let (columns, rows) = try RenderJob.parseMesh(mesh)
+        let job = RenderJob(presetName: preset, width: width, height: height, frames: frames, fps: Double(fps),
+                            captures: try RenderJob.parseCaptures(capture), outputDirectory: out,
+                            meshColumns: columns, meshRows: rows, seed: seed)
+        let loaded = try Preset(contentsOf: URL(fileURLWithPath: preset))
+        var driver = layerDriver(for: loaded, seed: seed)
+        var source = try FeedAudio(audio: audio, fps: Double(fps))
+        print(try job.run(driver: &driver, audio: &source).jsonLine)
+    }
+}
