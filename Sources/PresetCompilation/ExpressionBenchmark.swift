@@ -66,7 +66,7 @@ public enum ExpressionBenchmark {
     /// The 100 presets: the 50 with the longest per-pixel code, then 50 more with per-pixel code by a fixed seed.
     public static func selectPresets(folder: URL) throws -> [(name: String, preset: Preset)] {
         var candidates: [(name: String, preset: Preset, length: Int)] = []
-        for url in try PresetFileWalker.presets(in: [folder]) {
+        for url in try PresetFiles.presets(in: [folder]) {
             guard let preset = try? Preset(contentsOf: url) else { continue }
             let length = JoinedCode(lines: preset.code(.perPixel)).text.utf8.count
             if length > 0 { candidates.append((url.path.replacingOccurrences(of: folder.path + "/", with: ""), preset, length)) }
