@@ -8,9 +8,9 @@ import Foundation
 public final class AudioAnalyzer {
     /// Onset hop and window, in samples.
     public static let hopSize = 512
-    public static let onsetWindow = 1024
+    public static let onsetWindow = 2048
     /// Samples by which an onset's hop trails the onset itself (calibrated on click tracks; see tests).
-    public static let onsetLatency = 520.0
+    public static let onsetLatency = 760.0
 
     public let sampleRate: Int
     public let fps: Double
@@ -30,7 +30,8 @@ public final class AudioAnalyzer {
     private var lastBeatTime: Double?
     private var magnitudes: [Float]
     private var monoScratch: [Float]
-    private var rightScratch: [Float]
+    private var mono: SampleHistory
+    private var monoChunk: [Float] = []
     private var waveScratch: [Float]
 
     /// - Parameters: sampleRate: of the incoming samples (8 kHz … 192 kHz); fps: video frame rate.
@@ -52,7 +53,7 @@ public final class AudioAnalyzer {
         self.tracker = BeatTracker(hopRate: Double(sampleRate) / Double(Self.hopSize), configuration: tracker)
         magnitudes = [Float](repeating: 0, count: Self.onsetWindow / 2)
         monoScratch = [Float](repeating: 0, count: Self.onsetWindow)
-        rightScratch = [Float](repeating: 0, count: Self.onsetWindow)
+        mono = SampleHistory(capacity: 8192)
         waveScratch = [Float](repeating: 0, count: MilkdropSpectrum.samplesIn)
     }
 
@@ -77,6 +78,17 @@ public final class AudioAnalyzer {
             }
             newRight.withUnsafeBufferPointer { r in
                 right.append(UnsafeBufferPointer(rebasing: r[offset..<(offset + chunk)]))
+            }
+            // The onset analysis reads the mono mix; mixing once here is cheaper than per
+            // (4× overlapping) window.
+            if monoChunk.count < chunk { monoChunk = [Float](repeating: 0, count: chunk) }
+            monoChunk.withUnsafeMutableBufferPointer { m in
+                newLeft.withUnsafeBufferPointer { l in
+                    newRight.withUnsafeBufferPointer { r in
+                        for j in 0..<chunk { m[j] = 0.5 * (l[offset + j] + r[offset + j]) }
+                    }
+                }
+                mono.append(UnsafeBufferPointer(rebasing: m[0..<chunk]))
             }
             offset += chunk
             while nextHopEnd <= left.total {
@@ -126,23 +138,18 @@ public final class AudioAnalyzer {
         var hopEnergy: Float = 0
         let input = onsetFFT.input
         monoScratch.withUnsafeMutableBufferPointer { m in
-            left.copy(count: n, endingBefore: end, into: m.baseAddress!)
-            rightScratch.withUnsafeMutableBufferPointer { r in
-                right.copy(count: n, endingBefore: end, into: r.baseAddress!)
-                onsetWindowTable.withUnsafeBufferPointer { w in
-                    for i in 0..<n {
-                        let mono = 0.5 * (m[i] + r[i])
-                        if i >= n - Self.hopSize { hopEnergy += mono * mono }
-                        input[i] = Double(mono) * w[i]
-                    }
-                }
+            mono.copy(count: n, endingBefore: end, into: m.baseAddress!)
+            onsetWindowTable.withUnsafeBufferPointer { w in
+                for i in 0..<n { input[i] = Double(m[i]) * w[i] }
+                for i in (n - Self.hopSize)..<n { hopEnergy += m[i] * m[i] }
             }
         }
         onsetFFT.execute()
         // A full-scale sine through a Hann window peaks at n/4.
         let norm = 4.0 / Double(n)
+        let used = flux.usedBins
         magnitudes.withUnsafeMutableBufferPointer { m in
-            for k in 0..<m.count { m[k] = Float(onsetFFT.magnitude(k) * norm) }
+            for k in 0..<used { m[k] = Float(onsetFFT.magnitude(k) * norm) }
         }
         let onset = magnitudes.withUnsafeBufferPointer { flux.push($0) }
         let rms = (hopEnergy / Float(Self.hopSize)).squareRoot()

@@ -42,4 +42,17 @@ public struct FrameAudio: Sendable, Equatable {
     public var trebAtt: Float { levels.trebAtt }
     public var vol: Float { levels.vol }
     public var volAtt: Float { levels.volAtt }
+
+    /// Frame `frame` at `fps` of pure silence, as the analyser reports it: levels 1, zero waves,
+    /// spectra and features (for renderers with no audio and for their tests).
+    public static func silent(frame: Int, fps: Double) -> FrameAudio {
+        FrameAudio(
+            frame: frame, time: Double(frame) / fps, levels: .neutral,
+            waveformLeft: [Float](repeating: 0, count: MilkdropSpectrum.samplesIn),
+            waveformRight: [Float](repeating: 0, count: MilkdropSpectrum.samplesIn),
+            spectrumLeft: [Float](repeating: 0, count: MilkdropSpectrum.bins),
+            spectrumRight: [Float](repeating: 0, count: MilkdropSpectrum.bins),
+            energy01: 0, accent01: 0, beatPulse01: 0, intensity01: 0,
+            bpm: 0, beatPhase: 0, tempoLocked: false, beats: [], rmsDB: -120, inputFallback: false)
+    }
 }

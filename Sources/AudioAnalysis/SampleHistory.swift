@@ -40,11 +40,17 @@ public struct SampleHistory: Sendable {
             let start = end - count
             // Only [lo, hi) is held; the rest reads as silence.
             let lo = max(start, 0, total - r.count), hi = max(lo, min(end, total))
-            var j = 0
-            while j < count, start + j < lo { out[j] = 0; j += 1 }
-            var i = start + j
-            while i < hi { out[j] = r[i & mask]; i += 1; j += 1 }
-            while j < count { out[j] = 0; j += 1 }
+            let lead = min(count, lo - start), body = hi - lo
+            if lead > 0 { out.update(repeating: 0, count: lead) }
+            // The held span is at most two contiguous runs of the ring.
+            var i = lo, j = lead
+            while i < hi {
+                let run = min(hi - i, r.count - (i & mask))
+                (out + j).update(from: r.baseAddress! + (i & mask), count: run)
+                i += run
+                j += run
+            }
+            if lead + body < count { (out + lead + body).update(repeating: 0, count: count - lead - body) }
         }
     }
 }

@@ -8,6 +8,8 @@ public struct TestSignal: Sendable {
         case click
         /// Kick on beats 1 and 3, snare on 2 and 4, closed hats on eighths, a bass note per beat.
         case loop
+        /// Kick on every beat, a saw bassline in eighths, hats on the off-beats (dance music).
+        case fourOnTheFloor
     }
 
     /// One stretch of the track: `beats` beats at `bpm`, or `seconds` of silence when `bpm` is nil.
@@ -76,6 +78,13 @@ public struct TestSignal: Sendable {
                     addHat(&l, &r, at: tb + beat / 2, rng: &rng, limit: end)
                     let notes = [55.0, 55.0, 82.41, 73.42]
                     addTone(&l, &r, at: tb, hz: notes[k % 4], amp: 0.18, decay: beat * 0.35, length: beat * 0.95, limit: end)
+                case .fourOnTheFloor:
+                    addKick(&l, &r, at: tb, limit: end)
+                    addHat(&l, &r, at: tb + beat / 2, rng: &rng, limit: end)
+                    let notes = [55.0, 55.0, 65.41, 55.0, 73.42, 65.41, 49.0, 41.2]
+                    for half in 0..<2 {
+                        addSaw(&l, &r, at: tb + Double(half) * beat / 2, hz: notes[(2 * k + half) % 8], length: beat / 2, limit: end)
+                    }
                 }
             }
         }
@@ -93,6 +102,16 @@ public struct TestSignal: Sendable {
         for i in span(t, length, limit) {
             let dt = Double(i) / rate - t
             let v = amp * Float(exp(-dt / decay) * sin(2 * Double.pi * hz * dt))
+            l[i] += v; r[i] += v
+        }
+    }
+
+    private func addSaw(_ l: inout [Float], _ r: inout [Float], at t: Double, hz: Double, length: Double, limit: Int) {
+        let rate = Double(sampleRate)
+        for i in span(t, length, limit) {
+            let dt = Double(i) / rate - t
+            let ph = hz * dt
+            let v = 0.22 * Float((2 * (ph - ph.rounded(.down)) - 1) * min(1, dt * 200) * exp(-dt * 5))
             l[i] += v; r[i] += v
         }
     }

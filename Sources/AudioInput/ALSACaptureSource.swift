@@ -183,9 +183,10 @@ final class CaptureWorker: @unchecked Sendable {
             let result = buffer.withUnsafeMutableBufferPointer { pcm.readPeriod(into: $0, timeoutMs: 100) }
             switch result {
             case let .frames(n):
-                buffer.withUnsafeBufferPointer { ring.write(UnsafeBufferPointer(rebasing: $0[0..<(2 * n)]), granule: 2) }
                 let total = publishedFrames.load(ordering: .relaxed) + n
+                // A paced clock-less PCM delivers the period when a real device would have.
                 if request.paceToRealTime { clockStart = pace(clockStart, frames: total) }
+                _ = buffer.withUnsafeBufferPointer { ring.write(UnsafeBufferPointer(rebasing: $0[0..<(2 * n)]), granule: 2) }
                 publishNanos.store(DispatchTime.now().uptimeNanoseconds, ordering: .releasing)
                 publishedFrames.store(total, ordering: .releasing)
                 if n == 0 { usleep(1000) }

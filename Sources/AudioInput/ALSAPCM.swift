@@ -50,7 +50,7 @@ public final class ALSAPCM {
         return try body()
     }
 
-    /// Opens `device` for capture (blocking mode) and negotiates format, rate, channels, period and buffer.
+    /// Opens `device` for capture and negotiates format, rate, channels, period and buffer.
     public convenience init(device: String, request: CaptureRequest = .init(), configuration: ALSAConfiguration? = nil) throws(AudioInputError) {
         let parts = try Self.quietly { () throws(AudioInputError) -> (OpaquePointer, Granted) in
             try Self.open(device: device, request: request, configuration: configuration)
@@ -72,12 +72,20 @@ public final class ALSAPCM {
         throws(AudioInputError) -> (OpaquePointer, Granted) {
         var pcm: OpaquePointer?
         let r: Int32
+        // Opened non-blocking so a device held by another program fails at once with -EBUSY
+        // instead of hanging the caller; reads then block again (bounded by snd_pcm_wait).
+        let mode = Int32(SND_PCM_NONBLOCK)
         if let configuration {
-            r = snd_pcm_open_lconf(&pcm, device, SND_PCM_STREAM_CAPTURE, 0, configuration.tree)
+            r = snd_pcm_open_lconf(&pcm, device, SND_PCM_STREAM_CAPTURE, mode, configuration.tree)
         } else {
-            r = snd_pcm_open(&pcm, device, SND_PCM_STREAM_CAPTURE, 0)
+            r = snd_pcm_open(&pcm, device, SND_PCM_STREAM_CAPTURE, mode)
         }
         guard r >= 0, let pcm else { throw Self.openError(device: device, code: r) }
+        let blocking = snd_pcm_nonblock(pcm, 0)
+        guard blocking >= 0 else {
+            snd_pcm_close(pcm)
+            throw .alsa(device: device, call: "snd_pcm_nonblock", code: blocking, reason: String(cString: snd_strerror(blocking)))
+        }
         do {
             return (pcm, try Self.configure(pcm, device: device, request: request))
         } catch {

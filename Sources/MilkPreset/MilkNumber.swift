@@ -52,9 +52,10 @@ public enum MilkNumber {
         return negative ? max(-value, Int(Int32.min)) : min(value, Int(Int32.max))
     }
 
-    /// The shortest text that `float` reads back as exactly `value`.
+    /// The shortest text that `float` reads back as exactly `value`. Infinities are written as `1e39` / `-1e39`,
+    /// which overflow to infinity in any `sscanf`, where older C runtimes do not read `inf`.
     public static func text(_ value: Float) -> String {
-        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        if value.isInfinite { return value < 0 ? "-1e39" : "1e39" }
         if value == value.rounded(), abs(value) < 1e7 { return String(Int(value)) }
         return value.description
     }

@@ -2,7 +2,8 @@ import Foundation
 
 /// The result of reading many preset files: counts and every failure with its reason.
 public struct PresetCheckReport: Sendable, Codable, Equatable {
-    /// One file that failed to read, or read but did not survive a write and re-read unchanged.
+    /// One file that failed to read, or read but did not survive a write and re-read unchanged; `reason` does not
+    /// repeat the file name.
     public struct Failure: Sendable, Codable, Equatable {
         public var file: String
         public var reason: String
@@ -48,7 +49,9 @@ public enum PresetCheck {
                 }
             } catch {
                 report.failed += 1
-                report.failures.append(.init(file: url.path, reason: "\(error)"))
+                let text = "\(error)"
+                let reason = text.hasPrefix(url.path + ": ") ? String(text.dropFirst(url.path.count + 2)) : text
+                report.failures.append(.init(file: url.path, reason: reason))
             }
         }
         return report

@@ -26,6 +26,6 @@ struct AIVJ: AsyncParsableCommand {
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks; figures are ratios against a baseline from the same run.",
-        subcommands: [BenchExpr.self, BenchAudio.self, BenchRender.self]
+        subcommands: [BenchExpr.self, BenchAudio.self, BenchPreset.self, BenchRender.self]
     )
 }

@@ -1,7 +1,55 @@
 import ArgumentParser
+import Foundation
+import MilkExpression
+import PresetCompilation
 
-/// Placeholder until its issue lands.
+
+/// `aivj expr …`: the expression language from the command line.
 struct ExprCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "(not yet built)")
-    func run() async throws { throw ValidationError("not yet built") }
+    static let configuration = CommandConfiguration(
+        commandName: "expr",
+        abstract: "Check presets' code blocks or evaluate an expression.",
+        subcommands: [Check.self, Eval.self]
+    )
+
+    /// `aivj expr check PATH... [--json]`.
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compile every code block of .milk files; print failures and a JSON summary.")
+
+        @Argument(help: "Preset files or folders (searched recursively for .milk).")
+        var paths: [String]
+
+        @Flag(help: "Print failures as JSON lines too.")
+        var json = false
+
+        func run() async throws {
+            let report = try PresetCodeCheck.run(paths: paths.map { URL(fileURLWithPath: $0) })
+            for line in report.failureLines(json: json) { print(line) }
+            print(report.summaryJSON)
+        }
+    }
+
+    /// `aivj expr eval 'CODE' [--set name=value]...`.
+    struct Eval: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run code once and print the variables.")
+
+        @Argument(help: "Expression code, e.g. 'x = sin($PI/2); y = x * 2'.")
+        var code: String
+
+        @Option(name: .customLong("set"), help: "Preset a variable before running: name=value (repeatable).")
+        var settings: [String] = []
+
+        @Option(help: "Seed for rand().")
+        var seed: UInt32 = MersenneTwister.milkDropSeed
+
+        @Flag(help: "Use the reference tree-walking evaluator.")
+        var reference = false
+
+        func run() async throws {
+            let parsed = try settings.map { try Evaluation.parseSetting($0) }
+            let result = Evaluation(code: code, settings: parsed, seed: seed, reference: reference)
+            print(result.text)
+        }
+    }
 }

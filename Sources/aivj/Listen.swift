@@ -46,7 +46,7 @@ struct Listen: AsyncParsableCommand {
             let block = try capture.block(forFrame: frame, fps: fps)
             let f = analyzer.analyze(left: block.left, right: block.right, fallback: block.fallback)
             var line = f.meterLine()
-            if case let .fallback(message) = capture.status { line += "  [SILENCE: \(message)]" }
+            if let hud = capture.status.hudText { line += "  [\(hud)]" }
             print("\r\(line)\u{1B}[K", terminator: "")
             fflush(nil)  // all streams: `stdout` is a C global Swift 6 will not touch
             frame += 1

@@ -26,7 +26,7 @@ struct PresetCommand: AsyncParsableCommand {
                 if json {
                     print(try jsonLine(failure))
                 } else {
-                    print("\(failure.reason.hasPrefix(failure.file) ? failure.reason : "\(failure.file): \(failure.reason)")")
+                    print("\(failure.file): \(failure.reason)")
                 }
             }
             print(report.summaryJSON)

@@ -85,3 +85,13 @@ func analyse(sampleRate: Int = 44100, seconds: Double, fps: Int = 60, _ signal: 
         #expect(throws: AudioAnalysisError.self) { try AudioAnalyzer(sampleRate: 44100, fps: 0) }
     }
 }
+
+extension AudioAnalyzerTests {
+    @Test func silentFrameMatchesWhatTheAnalyserReportsForSilence() throws {
+        let analysed = try #require(try analyse(seconds: 1) { _ in 0 }.last)
+        let made = FrameAudio.silent(frame: analysed.frame, fps: 60)
+        #expect(made.levels == analysed.levels && made.waveformLeft == analysed.waveformLeft)
+        #expect(made.spectrumLeft == analysed.spectrumLeft && made.intensity01 == analysed.intensity01)
+        #expect(made.time == analysed.time)
+    }
+}

@@ -36,20 +36,3 @@ import Testing
         }
     }
 }
-
-@Suite struct SampleHistoryTests {
-    @Test func copiesTheNewestAndPadsWithSilence() {
-        var h = SampleHistory(capacity: 8)
-        let a: [Float] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
-        a.withUnsafeBufferPointer { h.append($0) }
-        var out = [Float](repeating: -1, count: 6)
-        out.withUnsafeMutableBufferPointer { h.copy(count: 6, endingBefore: 10, into: $0.baseAddress!) }
-        #expect(out == [5, 6, 7, 8, 9, 10])
-        // Older than the ring, or in the future: silence.
-        out.withUnsafeMutableBufferPointer { h.copy(count: 6, endingBefore: 6, into: $0.baseAddress!) }
-        #expect(out == [0, 0, 3, 4, 5, 6])
-        out.withUnsafeMutableBufferPointer { h.copy(count: 6, endingBefore: 13, into: $0.baseAddress!) }
-        #expect(out == [8, 9, 10, 0, 0, 0])
-        #expect(h.sample(at: 9) == 10 && h.sample(at: 1) == 0 && h.sample(at: 10) == 0)
-    }
-}

@@ -139,17 +139,21 @@ extension ALSACaptureSourceTests {
         request.formats = [.float32]
         request.paceToRealTime = true
         let config = try ALSAConfiguration.fileCapture(name: "aivjloss", rawPath: raw)
-        let capture = ALSACaptureSource(device: "aivjloss", request: request, configuration: config, retryInterval: 0.2)
+        let capture = ALSACaptureSource(device: "aivjloss", request: request, configuration: config, retryInterval: 0.5)
         defer { capture.stop() }
         #expect(try #require(capture.read(frames: 1024, timeout: 5)).left.count == 1024)
 
         capture.simulateDeviceLoss()
         var fallbackMessage: String?
         var sawFallbackBlock = false
-        for frame in 0..<200 where capture.reconnections == 0 {
+        // Poll until the capture thread has reconnected (bounded, not timed: 10 s is only a safety net).
+        let deadline = Date().addingTimeInterval(10)
+        var frame = 0
+        while capture.reconnections == 0, Date() < deadline {
             if case let .fallback(m) = capture.status { fallbackMessage = m }
             if try capture.block(forFrame: frame, fps: 60).fallback { sawFallbackBlock = true }
-            usleep(5_000)
+            frame += 1
+            usleep(2_000)
         }
         #expect(fallbackMessage?.contains("aivjloss") == true)
         #expect(sawFallbackBlock)
@@ -157,5 +161,16 @@ extension ALSACaptureSourceTests {
         // Capturing again after the reconnection.
         let again = try #require(capture.read(frames: 1024, timeout: 5))
         #expect(!again.fallback && again.left.contains { $0 != 0 })
+    }
+}
+
+extension ALSACaptureSourceTests {
+    @Test func openErrorsAreClassified() {
+        #expect(ALSAPCM.openError(device: "hw:1,0", code: -EBUSY) == .deviceBusy(device: "hw:1,0"))
+        #expect(ALSAPCM.openError(device: "hw:1,0", code: -EBUSY).description.contains("busy"))
+        if case .deviceMissing = ALSAPCM.openError(device: "x", code: -ENOENT) {} else { Issue.record("ENOENT is missing") }
+        if case .alsa(_, "snd_pcm_open", -EINVAL, _) = ALSAPCM.openError(device: "x", code: -EINVAL) {} else {
+            Issue.record("other codes keep the call and code")
+        }
     }
 }

@@ -26,6 +26,10 @@ import Testing
         #expect(MilkNumber.int(text) == nil)
     }
 
+    @Test func infinityIsWrittenAsAnOverflowingNumber() {
+        #expect(MilkNumber.text(.infinity) == "1e39" && MilkNumber.text(-.infinity) == "-1e39")
+    }
+
     @Test(arguments: [Float(0.98), 1, -0.001, 1e-7, 123456.78, 3.4e38, .infinity, -.infinity, 0.1 + 0.2, 16_777_216])
     func writtenNumbersReadBackExactly(value: Float) {
         #expect(MilkNumber.float(MilkNumber.text(value)) == value)

@@ -1,1 +1,0 @@
-// MilkExpression: see docs/architecture.md.

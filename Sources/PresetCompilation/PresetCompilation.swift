@@ -1,1 +1,0 @@
-// PresetCompilation: see docs/architecture.md.
