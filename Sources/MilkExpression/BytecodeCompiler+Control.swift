@@ -83,11 +83,17 @@ extension BytecodeCompiler {
             case .variable(let r):
                 _ = try value(rhs, into: r)
                 return .reg(r)
-            case .mem(let global, let index):
-                let v = try value(rhs)
+            case .mem(let global, let index, let oldFallback):
+                if let oldFallback { free(oldFallback) }
+                var v = try value(rhs)
+                if isLocal(v) {
+                    // The fallback must keep the assigned value even if the variable changes later.
+                    let t = temp()
+                    emit(.mov, t, v)
+                    v = t
+                }
                 emit(global ? .gmemWrite : .memWrite, 0, index, v)
-                free(v)
-                return .mem(global: global, index: index)
+                return .mem(global: global, index: index, fallback: v)
             case .value(let old):
                 free(old)
                 return .reg(try value(rhs))
@@ -100,14 +106,14 @@ extension BytecodeCompiler {
             emit(op, r, r, v)
             free(v)
             return .reg(r)
-        case .mem(let global, let index):
+        case .mem(let global, let index, let oldFallback):
             let cur = temp()
-            emit(global ? .gmemRead : .memRead, cur, index)
+            emitRead(global, cur, index, oldFallback)
+            if let oldFallback { free(oldFallback) }
             emit(op, cur, cur, v)
             emit(global ? .gmemWrite : .memWrite, 0, index, cur)
-            free(cur)
             free(v)
-            return .mem(global: global, index: index)
+            return .mem(global: global, index: index, fallback: cur)
         case .value(let old):
             let d = isTemp(old) ? old : temp()
             emit(op, d, old, v)
@@ -136,7 +142,7 @@ extension BytecodeCompiler {
                  .memset, .memcpy:
                 if Self.isConditionalRef(n) { throw Unsupported() }
                 switch try ref(n) {
-                case .mem(let g, let i): return .mem(global: g, index: i)
+                case .mem(let g, let i, let fallback): return .mem(global: g, index: i, fallback: fallback)
                 case .reg(let r): return isLocal(r) ? .variable(r) : .value(r)
                 }
             default:

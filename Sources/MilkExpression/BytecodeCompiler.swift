@@ -7,10 +7,11 @@
 struct BytecodeCompiler {
     struct Unsupported: Error {}
 
-    /// A value in a register, or a memory cell read only when used.
-    enum Operand { case reg(Int32), mem(global: Bool, index: Int32) }
+    /// A value in a register, or a memory cell read only when used. After an assignment to a cell, `fallback`
+    /// holds the assigned value: projectm-eval's reference to an out-of-range cell is a temporary holding it.
+    enum Operand { case reg(Int32), mem(global: Bool, index: Int32, fallback: Int32?) }
     /// What an assignment writes to.
-    enum Target { case variable(Int32), mem(global: Bool, index: Int32), value(Int32) }
+    enum Target { case variable(Int32), mem(global: Bool, index: Int32, fallback: Int32?), value(Int32) }
 
     // Registers are numbered in three bands while compiling, then relocated to locals | constants | temps.
     private static let constBase: Int32 = 1 << 24
@@ -52,7 +53,9 @@ struct BytecodeCompiler {
     mutating func release(_ o: Operand) {
         switch o {
         case .reg(let r): free(r)
-        case .mem(_, let i): free(i)
+        case .mem(_, let i, let fallback):
+            free(i)
+            if let fallback { free(fallback) }
         }
     }
 
@@ -99,7 +102,7 @@ struct BytecodeCompiler {
                     emit(.mov, t, index)
                     index = t
                 }
-                return .mem(global: f == .gmegabuf, index: index)
+                return .mem(global: f == .gmegabuf, index: index, fallback: nil)
             case .freembuf:
                 return try ref(args[0])
             case .exec2, .exec3:
@@ -177,9 +180,10 @@ struct BytecodeCompiler {
     mutating func materialize(_ o: Operand) -> Int32 {
         switch o {
         case .reg(let r): return r
-        case .mem(let global, let index):
+        case .mem(let global, let index, let fallback):
             let d = isTemp(index) ? index : temp()
-            emit(global ? .gmemRead : .memRead, d, index)
+            emitRead(global, d, index, fallback)
+            if let fallback, fallback != d { free(fallback) }
             return d
         }
     }
@@ -188,10 +192,19 @@ struct BytecodeCompiler {
     mutating func materializeCopy(_ o: Operand) -> Int32 {
         switch o {
         case .reg(let r): return r
-        case .mem(let global, let index):
+        case .mem(let global, let index, let fallback):
             let d = temp()
-            emit(global ? .gmemRead : .memRead, d, index)
+            emitRead(global, d, index, fallback)
             return d
+        }
+    }
+
+    /// Reads a cell; with a fallback, an out-of-range index yields the fallback register instead of 0.
+    mutating func emitRead(_ global: Bool, _ d: Int32, _ index: Int32, _ fallback: Int32?) {
+        if let fallback {
+            emit(global ? .gmemReadOr : .memReadOr, d, index, fallback)
+        } else {
+            emit(global ? .gmemRead : .memRead, d, index)
         }
     }
 

@@ -39,6 +39,27 @@ public struct CompiledCode: Sendable {
         return fast.carriedLocals.allSatisfy { bound.contains(fast.locals[Int($0)]) }
     }
 
+    /// How `run(batch:in:)` executes a block for a set of bound slots.
+    public enum BatchMode: String, Sendable {
+        /// Every instruction over all vertices at once.
+        case vectorised
+        /// A carried-variable chain vertex by vertex, the rest vectorised.
+        case split
+        /// The whole block vertex by vertex.
+        case perVertex
+    }
+
+    /// The batch mode for these bound slots (judged before uniform conditions are known).
+    public func batchMode(binding slots: [Slot]) -> BatchMode {
+        if vectorises(binding: slots) { return .vectorised }
+        guard let fast else { return .perVertex }
+        let bound = Set(slots.compactMap { fast.locals.firstIndex(of: $0).map(Int32.init) })
+        guard let plan = ExecutionPlan(fast, varying: bound),
+              SequentialSplit(code: plan.perVertex, registerCount: plan.registerCount, program: fast, bound: bound) != nil
+        else { return .perVertex }
+        return .split
+    }
+
     /// Runs the block once per vertex of a batch with the reference evaluator.
     public func runReference(batch: inout VertexBatch, in context: inout ExpressionContext) {
         context.ensureCapacity(slotCount)

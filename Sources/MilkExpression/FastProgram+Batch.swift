@@ -62,9 +62,74 @@ extension FastProgram {
         finishBound(batch, &c)
     }
 
+    /// The chain/parallel split (see `SequentialSplit`); false when the code does not allow it.
+    private func runSplit(_ batch: inout VertexBatch, _ c: inout ExpressionContext, _ bound: [Int32?]) -> Bool {
+        let boundSet = Set(bound.compactMap { $0 })
+        guard let plan = ExecutionPlan(self, varying: boundSet) else { return false }
+        let count = batch.count
+        var ran = false
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: plan.registerCount) { hoisted in
+            guard let h = hoisted.baseAddress else { return }
+            hoistedFrame(plan, h, &c)
+            let perVertex = plan.specialised(uniform: h, program: self)
+            guard let split = SequentialSplit(code: perVertex, registerCount: plan.registerCount, program: self,
+                                              bound: boundSet) else { return }
+            ran = true
+            let n = min(count, Self.chunkSize)
+            let total = split.registerCount * n
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: split.registerCount) { scalar in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: total) { buffer in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, split.captures.count * count)) { columns in
+                guard let s = scalar.baseAddress, let f = buffer.baseAddress, let cols = columns.baseAddress else { return }
+                // The parallel frame starts from the values before any vertex ran.
+                let fixed = locals.count + constants.count
+                for r in 0..<fixed { (f + r * n).initialize(repeating: h[r], count: n) }
+                (f + fixed * n).initialize(repeating: 0, count: total - fixed * n)
+                for r in plan.broadcast { (f + Int(r) * n).update(repeating: h[Int(r)], count: n) }
+                // The chain, vertex by vertex, recording what the parallel code reads.
+                s.initialize(repeating: 0, count: split.registerCount)
+                s.update(from: h, count: plan.registerCount)
+                split.chain.withUnsafeBufferPointer { chain in
+                    for v in 0..<count {
+                        ScalarExecutor.execute(chain, s, &c)
+                        for (j, r) in split.captures.enumerated() { cols[j * count + v] = s[Int(r)] }
+                    }
+                }
+                var start = 0
+                while start < count {
+                    let m = min(n, count - start)
+                    for (k, r) in bound.enumerated() {
+                        guard let r else { continue }
+                        batch.columns[k].withUnsafeBufferPointer { col in
+                            if let base = col.baseAddress { (f + Int(r) * n).update(from: base + start, count: m) }
+                        }
+                    }
+                    for (j, r) in split.captures.enumerated() {
+                        (f + Int(r) * n).update(from: cols + j * count + start, count: m)
+                    }
+                    split.parallel.withUnsafeBufferPointer { BatchExecutor.execute($0, f, count: m, stride: n) }
+                    for (k, r) in bound.enumerated() {
+                        guard let r else { continue }
+                        batch.columns[k].withUnsafeMutableBufferPointer { col in
+                            if let base = col.baseAddress { (base + start).update(from: f + Int(r) * n, count: m) }
+                        }
+                    }
+                    start += m
+                }
+                let last = (count - 1) % n
+                for r in writtenLocals { c[locals[Int(r)]] = f[Int(r) * n + last] }
+            }
+            }
+            }
+        }
+        if ran { finishBound(batch, &c) }
+        return ran
+    }
+
     func runPerVertex(_ batch: inout VertexBatch, _ c: inout ExpressionContext) {
         let n = batch.count
         let bound = boundLocals(batch)
+        if runSplit(&batch, &c, bound) { return }
         let used = bound.enumerated().compactMap { k, r in r.map { (k, Int($0)) } }
         let plan = ExecutionPlan(self, varying: Set(bound.compactMap { $0 }))
         let frameSize = plan?.registerCount ?? registerCount

@@ -15,6 +15,7 @@ struct Instruction: Sendable {
         case rand
         case memRead, gmemRead      // d = mem[index(a)]
         case memWrite, gmemWrite    // mem[index(a)] = b
+        case memReadOr, gmemReadOr  // d = index(a) in range ? mem[index(a)] : b
         case memset, memcpy         // a, b, c
         case jump                   // pc = d
         case jumpIfZero             // if a == 0 { pc = d }
@@ -41,7 +42,7 @@ struct Instruction: Sendable {
         case .whileNext: return [a, b]
         case .loopInit, .jumpIfZero, .jumpIfFalse, .jumpIfTrue, .loopNext, .memRead, .gmemRead, .rand:
             return [a]
-        case .memWrite, .gmemWrite: return [a, b]
+        case .memWrite, .gmemWrite, .memReadOr, .gmemReadOr: return [a, b]
         case .memset, .memcpy, .select: return [a, b, c]
         case .mov, .neg, .not, .sin, .cos, .tan, .asin, .acos, .atan, .sqr, .sqrt, .exp, .log, .log10, .abs, .sign,
              .floor, .ceil, .invsqrt, .truth:

@@ -27,7 +27,7 @@ public struct MemoryBuffer: Sendable {
         let b = Int(index) >> 16
         if b >= blocks.count { blocks.append(contentsOf: repeatElement(nil, count: b + 1 - blocks.count)) }
         if blocks[b] == nil { blocks[b] = [Double](repeating: 0, count: Self.blockSize) }
-        blocks[b]![Int(index) & 0xffff] = value
+        blocks[b]?[Int(index) & 0xffff] = value
     }
 
     /// `memset(dest, value, count)` with projectm-eval's clipping.

@@ -60,6 +60,12 @@ enum ScalarExecutor {
             case .rand: f[d] = c.random.rand(f[a])
             case .memRead: f[d] = c.megabuf.read(ScalarMath.memoryIndex(f[a]))
             case .gmemRead: f[d] = c.shared.gmegabuf.read(ScalarMath.memoryIndex(f[a]))
+            case .memReadOr:
+                let index = ScalarMath.memoryIndex(f[a])
+                f[d] = index >= 0 && Int(index) < MemoryBuffer.capacity ? c.megabuf.read(index) : f[b]
+            case .gmemReadOr:
+                let index = ScalarMath.memoryIndex(f[a])
+                f[d] = index >= 0 && Int(index) < MemoryBuffer.capacity ? c.shared.gmegabuf.read(index) : f[b]
             case .memWrite: c.megabuf.write(ScalarMath.memoryIndex(f[a]), f[b])
             case .gmemWrite: c.shared.gmegabuf.write(ScalarMath.memoryIndex(f[a]), f[b])
             case .memset: c.megabuf.set(dest: f[a], value: f[b], count: f[Int(i.c)])

@@ -15,8 +15,8 @@ public enum ExpressionBenchmark {
         public var referenceNsPerVertex: Double
         public var fastPerFrameNs: Double
         public var referencePerFrameNs: Double
-        /// True when the per-pixel block ran vectorised over the grid.
-        public var vectorised: Bool
+        /// How the per-pixel block ran over the grid.
+        public var mode: CompiledCode.BatchMode
         /// True when both evaluators left identical per-vertex outputs and frame variables.
         public var identical: Bool
     }
@@ -44,17 +44,18 @@ public enum ExpressionBenchmark {
                 ("median_ratio", .double(medianRatio)),
                 ("fast_per_frame_median_ns", .double(percentile(presets.map(\.fastPerFrameNs), 0.5))),
                 ("reference_per_frame_median_ns", .double(percentile(presets.map(\.referencePerFrameNs), 0.5))),
-                ("vectorised_presets", .int(presets.filter(\.vectorised).count)),
+                ("vectorised_presets", .int(presets.filter { $0.mode == .vectorised }.count)),
+                ("split_presets", .int(presets.filter { $0.mode == .split }.count)),
                 ("identical_presets", .int(presets.filter(\.identical).count)),
             ])
         }
 
         public var text: String {
-            var lines = ["fast_ns/vertex  ref_ns/vertex  ratio  mode    per_frame_fast_ns  preset"]
+            var lines = ["fast_ns/vertex  ref_ns/vertex  ratio  mode        per_frame_fast_ns  preset"]
             lines += presets.map { p in
                 String(format: "%14.1f %14.1f %6.1f  %@ %18.0f  ", p.fastNsPerVertex, p.referenceNsPerVertex,
                        p.referenceNsPerVertex / max(p.fastNsPerVertex, 1e-9),
-                       (p.vectorised ? "batch " : "scalar") as NSString, p.fastPerFrameNs)
+                       p.mode.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) as NSString, p.fastPerFrameNs)
                     + p.name + (p.identical ? "" : "  MISMATCH")
             }
             lines.append(json)
@@ -65,7 +66,7 @@ public enum ExpressionBenchmark {
     /// The 100 presets: the 50 with the longest per-pixel code, then 50 more with per-pixel code by a fixed seed.
     public static func selectPresets(folder: URL) throws -> [(name: String, preset: Preset)] {
         var candidates: [(name: String, preset: Preset, length: Int)] = []
-        for url in try PresetFileWalker.presets(in: [folder]) {
+        for url in try PresetFiles.presets(in: [folder]) {
             guard let preset = try? Preset(contentsOf: url) else { continue }
             let length = JoinedCode(lines: preset.code(.perPixel)).text.utf8.count
             if length > 0 { candidates.append((url.path.replacingOccurrences(of: folder.path + "/", with: ""), preset, length)) }
@@ -107,7 +108,7 @@ public enum ExpressionBenchmark {
         return PresetResult(name: name, fastNsPerVertex: percentile(fastVertex, 0.5),
                             referenceNsPerVertex: percentile(refVertex, 0.5),
                             fastPerFrameNs: percentile(fastFrame, 0.5), referencePerFrameNs: percentile(refFrame, 0.5),
-                            vectorised: fast.vectorised, identical: fast.sameState(as: reference))
+                            mode: fast.mode, identical: fast.sameState(as: reference))
     }
 }
 

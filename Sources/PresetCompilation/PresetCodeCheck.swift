@@ -23,7 +23,7 @@ public struct PresetCodeCheck: Sendable {
     /// Checks every `.milk` under the paths.
     public static func run(paths: [URL]) throws -> PresetCodeCheck {
         var check = PresetCodeCheck()
-        for url in try PresetFileWalker.presets(in: paths) { check.add(url) }
+        for url in try PresetFiles.presets(in: paths) { check.add(url) }
         return check
     }
 

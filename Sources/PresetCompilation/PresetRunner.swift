@@ -35,9 +35,9 @@ public struct PresetRunner: Sendable {
         for (slot, value) in zip(frameOutputs, defaults) { self.programs.contexts[.frame]?[slot] = value }
     }
 
-    /// True when the per-pixel block runs vectorised over the grid.
-    public var vectorised: Bool {
-        programs.blocks[.perPixel]?.code.vectorises(binding: batch.slots) ?? false
+    /// How the per-pixel block runs over the grid.
+    public var mode: CompiledCode.BatchMode {
+        programs.blocks[.perPixel]?.code.batchMode(binding: batch.slots) ?? .vectorised
     }
 
     /// Runs frame `index` (per_frame_init first on frame 0); returns (per-pixel ns, per-frame ns).

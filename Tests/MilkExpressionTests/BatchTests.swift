@@ -41,6 +41,27 @@ private func batchAgrees(_ code: String, bound: [String], count: Int = 600, pres
         #expect(r.columns[1][9] == r.context["acc"], "each vertex sees the previous vertex's acc")
     }
 
+    @Test func carriedChainWithoutVertexInputsSplits() {
+        let code = """
+        thresh = above(bass_att, thresh) * 2 + (1 - above(bass_att, thresh)) * ((thresh - 1.3) * 0.96 + 1.3);
+        dx_r = equal(thresh, 2) * 0.015 * sin(5 * time) + (1 - equal(thresh, 2)) * dx_r;
+        dx = dx + dx_r * sin(y * 10); zoom = thresh
+        """
+        var context = ExpressionContext()
+        let compiled = context.compile(code)
+        let slots = ["x", "y", "dx", "zoom"].map { context.slot($0) }
+        #expect(compiled.batchMode(binding: slots) == .split)
+        let r = batchAgrees(code, bound: ["x", "y", "dx", "zoom"], count: 700, presets: ["bass_att": 1.5, "time": 1])
+        #expect(!r.vectorised)
+        #expect(r.columns[3][1] != r.columns[3][2], "thresh changes from vertex to vertex")
+    }
+
+    @Test func carriedChainThatReadsVertexInputsStaysPerVertex() {
+        var context = ExpressionContext()
+        let compiled = context.compile("acc = acc * 0.5 + x; zoom = acc")
+        #expect(compiled.batchMode(binding: ["x", "zoom"].map { context.slot($0) }) == .perVertex)
+    }
+
     @Test func randAndMemoryForcePerVertexExecution() {
         #expect(!batchAgrees("zoom = rand(10) + x", bound: ["x", "zoom"]).vectorised)
         #expect(!batchAgrees("megabuf(x * 100) = x; zoom = megabuf(50)", bound: ["x", "zoom"]).vectorised)

@@ -46,3 +46,17 @@ import Testing
         #expect(shared.registers[7] == 3, "reg7 (one digit) is an ordinary variable")
     }
 }
+
+@Suite struct MemoryReferenceTests {
+    /// Regression (found by the differential fuzzer): in projectm-eval an assignment to an out-of-range cell yields a
+    /// temporary holding the assigned value, not 0.
+    @Test func outOfRangeCellAssignmentYieldsTheAssignedValue() {
+        let c = evaluate("a = (megabuf(-5) = 3) + 1; b = (megabuf(9000000) += 2); d = (gmem[-9] = 7)")
+        #expect(c["a"] == 4 && c["b"] == 2 && c["d"] == 7)
+    }
+
+    @Test func cellReferencesAreReadAfterTheRightOperand() {
+        #expect(value("x = (megabuf(0) = 1) + (megabuf(0) = 2)") == 4)
+        #expect(value("i = 3; megabuf(3) = 5; x = megabuf(i) + (i = 0)") == 5, "the cell is fixed when referenced")
+    }
+}

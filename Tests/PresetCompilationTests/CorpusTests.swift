@@ -11,7 +11,7 @@ enum Corpus {
 
     /// Every readable preset, sorted by path.
     static func presets() -> [(path: String, preset: Preset)] {
-        guard let urls = try? PresetFileWalker.presets(in: [folder]) else { return [] }
+        guard let urls = try? PresetFiles.presets(in: [folder]) else { return [] }
         return urls.compactMap { url in (try? Preset(contentsOf: url)).map { (url.path, $0) } }
     }
 }

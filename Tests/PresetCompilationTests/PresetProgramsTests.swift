@@ -71,3 +71,14 @@ import Testing
         #expect(abs(g.rad[0] - 2.0.squareRoot()) < 1e-6)
     }
 }
+
+@Suite struct VariableBridgeTests {
+    @Test func copiesQVariablesFromFrameToPixel() throws {
+        var p = PresetPrograms(preset: try PresetProgramsTests.preset())
+        let bridge = VariableBridge(VariableBridge.qNames, from: .frame, to: .pixel, in: &p)
+        p.run(.perFrame)
+        bridge.apply(&p)
+        #expect(p.contexts[.pixel]?["q1"] == 7)
+        #expect(p.contexts[.pixel]?["b"] == 0, "only the bridged names cross")
+    }
+}
