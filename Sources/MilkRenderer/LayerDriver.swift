@@ -2,6 +2,12 @@
 public protocol LayerDriver {
     /// Runs whatever code the preset has for this frame and returns what to draw it with.
     mutating func frame(_ inputs: LayerFrameInputs, mesh: WarpMesh) -> (LayerParameters, WarpField?)
+    /// Problems found while preparing (statements the compiler dropped), one line each, for logs.
+    var diagnostics: [String] { get }
+}
+
+extension LayerDriver {
+    public var diagnostics: [String] { [] }
 }
 
 /// A driver that draws every frame with the same values.

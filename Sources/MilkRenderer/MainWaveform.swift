@@ -9,7 +9,9 @@ public struct MainWaveform: Sendable, Equatable {
     public var color: SIMD4<Float>
 
     /// Builds the waveform for one frame, as MilkDrop's DrawWave does.
-    public init(parameters p: LayerParameters, inputs: LayerFrameInputs, width: Int, height: Int) {
+    /// `aspectX`/`aspectY` are the canvas's (1 and 1 on MilkDrop's square canvas; see `WarpMesh`).
+    public init(parameters p: LayerParameters, inputs: LayerFrameInputs, width: Int, height: Int,
+                aspectX: Float = 1, aspectY: Float = 1) {
         let mode = ((p.waveMode % 9) + 9) % 9
         let spectrum = mode == 8
         let scale = p.waveScale / 128
@@ -18,8 +20,6 @@ public struct MainWaveform: Sendable, Equatable {
         let count = LayerFrameInputs.waveformSamples
         if left.count < count + 32 { left += Array(repeating: 0, count: count + 32 - left.count) }
         if right.count < count + 32 { right += Array(repeating: 0, count: count + 32 - right.count) }
-        let aspectX: Float = width > height ? 1 : Float(width) / Float(height)
-        let aspectY: Float = width > height ? Float(height) / Float(width) : 1
         var mystery = p.waveMystery
         if [0, 1, 4].contains(mode), mystery < -1 || mystery > 1 {
             mystery = mystery * 0.5 + 0.5

@@ -28,7 +28,8 @@ extension MilkLayer {
     }
 
     func drawMainWave(_ parameters: LayerParameters, inputs: LayerFrameInputs) {
-        let wave = MainWaveform(parameters: parameters, inputs: inputs, width: width, height: height)
+        let wave = MainWaveform(parameters: parameters, inputs: inputs, width: width, height: height,
+                                aspectX: mesh.aspectX, aspectY: mesh.aspectY)
         guard wave.color.w > 0 else { return }
         for line in wave.lines {
             drawLine(line, colors: [wave.color], loop: wave.isLoop, dots: parameters.waveDots, thick: parameters.waveThick,

@@ -28,7 +28,9 @@ public final class MilkLayer {
     private let warpIndexCount: Int
 
     /// Creates a `width`×`height` layer with a `meshColumns`×`meshRows` warp grid; `seed` fixes its random phases.
-    public init(width: Int, height: Int, meshColumns: Int = 48, meshRows: Int = 36, seed: UInt64 = 1) throws {
+    /// `aspectCorrected` keeps circles round on non-square pictures (see `WarpMesh`).
+    public init(width: Int, height: Int, meshColumns: Int = 48, meshRows: Int = 36, seed: UInt64 = 1,
+                aspectCorrected: Bool = false) throws {
         guard (1...16384).contains(width), (1...16384).contains(height) else {
             throw MilkRendererError.badSize(what: "picture size", value: "\(width)x\(height)")
         }
@@ -37,7 +39,7 @@ public final class MilkLayer {
         }
         self.width = width
         self.height = height
-        mesh = WarpMesh(columns: meshColumns, rows: meshRows, width: width, height: height)
+        mesh = WarpMesh(columns: meshColumns, rows: meshRows, width: width, height: height, aspectCorrected: aspectCorrected)
         do {
             output = try Framebuffer(width: width, height: height)
             feedback = [try Framebuffer(width: width, height: height), try Framebuffer(width: width, height: height)]

@@ -23,13 +23,17 @@ public struct WarpMesh: Sendable {
     public var vertexCount: Int { (columns + 1) * (rows + 1) }
 
     /// Builds a `columns`×`rows` grid for a `width`×`height` picture.
-    public init(columns: Int, rows: Int, width: Int, height: Int) {
+    ///
+    /// MilkDrop 2 draws into a square canvas stretched over the window, so its circles become ellipses on a
+    /// wide screen (projectM 3 does the same); that is the default. `aspectCorrected` keeps them round instead,
+    /// as projectM 4 and butterchurn do, by scaling the short side's coordinates.
+    public init(columns: Int, rows: Int, width: Int, height: Int, aspectCorrected: Bool = false) {
         self.columns = max(columns, 1)
         self.rows = max(rows, 1)
         pixelsWide = width
         pixelsHigh = height
-        aspectX = height > width ? Float(width) / Float(height) : 1
-        aspectY = width > height ? Float(height) / Float(width) : 1
+        aspectX = aspectCorrected && height > width ? Float(width) / Float(height) : 1
+        aspectY = aspectCorrected && width > height ? Float(height) / Float(width) : 1
         for row in 0...self.rows {
             for column in 0...self.columns {
                 let px = Float(column) / Float(self.columns) * 2 - 1

@@ -27,6 +27,7 @@ struct Render: AsyncParsableCommand {
                             meshColumns: columns, meshRows: rows, seed: seed)
         let loaded = try Preset(contentsOf: URL(fileURLWithPath: preset))
         var driver = layerDriver(for: loaded, seed: seed)
+        for line in driver.diagnostics { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
         var source = try FeedAudio(audio: audio, fps: Double(fps))
         print(try job.run(driver: &driver, audio: &source).jsonLine)
     }

@@ -3,7 +3,7 @@ import Testing
 
 struct WarpMeshTests {
     @Test func identityMotionSamplesEachVertexWhereItIs() {
-        let mesh = WarpMesh(columns: 8, rows: 6, width: 640, height: 360)
+        let mesh = WarpMesh(columns: 8, rows: 6, width: 640, height: 360, aspectCorrected: true)
         var parameters = LayerParameters()
         parameters.motion.warp = 0
         let uv = mesh.textureCoordinates(parameters: parameters, field: nil, time: 3)
@@ -56,5 +56,20 @@ struct WarpMeshTests {
         let uv = mesh.textureCoordinates(parameters: parameters, field: WarpField(motions: motions), time: 0)
         #expect(abs(uv[4].x - 0.25) < 1e-6)
         #expect(abs(uv[3].x - 0) < 1e-6)
+    }
+}
+
+struct WarpMeshAspectTests {
+    @Test func theDefaultCanvasIsSquareLikeMilkDrops() {
+        let mesh = WarpMesh(columns: 4, rows: 4, width: 640, height: 360)
+        #expect(mesh.aspectX == 1 && mesh.aspectY == 1)
+        #expect(mesh.radius[0] == Float(2).squareRoot())
+    }
+
+    @Test func aspectCorrectionShrinksTheShortSide() {
+        let mesh = WarpMesh(columns: 4, rows: 4, width: 640, height: 360, aspectCorrected: true)
+        #expect(mesh.aspectX == 1)
+        #expect(mesh.aspectY == 0.5625)
+        #expect(mesh.y[0] == 0.5 - 0.5 * 0.5625)
     }
 }
