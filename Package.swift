@@ -34,6 +34,7 @@ let package = Package(
         .target(name: "MilkPreset"),
         .target(name: "PresetCompilation", dependencies: ["MilkExpression", "MilkPreset", "Determinism"]),
         .target(name: "AudioAnalysis", dependencies: ["CFFTW", "Determinism"]),
+        .target(name: "Selection", dependencies: ["MilkPreset", "AudioAnalysis", "Determinism"]),
 
         // Stages that own devices and GPU resources.
         .target(name: "AudioInput", dependencies: ["AudioAnalysis", "CALSA", "CSndfile"]),
@@ -47,7 +48,7 @@ let package = Package(
             name: "aivj",
             dependencies: [
                 "MilkExpression", "MilkPreset", "PresetCompilation", "AudioAnalysis", "AudioInput",
-                "GraphicsCore", "Recording", "HUD", "MilkRenderer",
+                "GraphicsCore", "Recording", "HUD", "MilkRenderer", "Selection",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +63,7 @@ let package = Package(
         .testTarget(name: "RecordingTests", dependencies: ["Recording"]),
         .testTarget(name: "HUDTests", dependencies: ["HUD"]),
         .testTarget(name: "MilkRendererTests", dependencies: ["MilkRenderer", "MilkPreset", "GraphicsCore", "Recording"]),
+        .testTarget(name: "SelectionTests", dependencies: ["Selection", "AudioAnalysis", "Determinism"]),
         .testTarget(name: "CommandLineTests", dependencies: ["aivj"]),
     ]
 )
