@@ -49,6 +49,9 @@ public struct PackLoader: Sendable {
             pack.problems.append(.unreadableFile(file: directory, reason: "pack folder not found"))
             return pack
         }
+        if let library, roots.library == nil {
+            pack.problems.append(.unreadableFile(file: library, reason: "library root not found; presets are looked for in the pack only"))
+        }
         for item in manifest.skipped {
             pack.problems.append(.malformedItem(file: manifestPath, index: Int(item.position) ?? -1, reason: item.reason))
         }

@@ -112,4 +112,10 @@ import Testing
         #expect(weight["middle"] == RunManifest.darkWeight)
         #expect(weight["calm"] == 1 && weight["strong"] == 1)
     }
+
+    @Test func aMissingLibraryRootIsAProblem() {
+        let pack = PackLoader(libraryRoot: Fixtures.pack("no-such-library")).load(Fixtures.pack("escape"))
+        #expect(pack.problems.first?.description.contains("library root not found") == true)
+        #expect(pack.pairs.map(\.id) == ["inside", "dotdot-back"])
+    }
 }

@@ -27,6 +27,7 @@ import Testing
                                      frameCount: frames.count, packMeanQuality: 0.5) { frames[$0] }
         #expect(sim.records.count == 48)
         let rho = try #require(sim.summary.rankCorrelation)
+        print("generated calm/loud track: " + PickSimulation.describe(sim.summary))
         #expect(rho > 0.5, "rank correlation \(rho)")
         #expect(sim.summary.repeatShare == 0)
         #expect(sim.summary.fallbackPicks == 0)

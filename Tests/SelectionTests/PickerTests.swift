@@ -66,6 +66,7 @@ func spreadPairs(_ count: Int, quality: (Int) -> Double? = { _ in nil }) -> [Pai
         }
         let rho = RankCorrelation.spearman(records.map { $0.intensity01 ?? 0 }, records.map(\.strength)) ?? 0
         #expect(rho > 0.5, "rank correlation \(rho)")
+        print("synthetic alternating intensity: rank correlation \(rho) over \(records.count) picks")
     }
 
     @Test func withConstantIntensityFrequencyRisesWithQuality() {
@@ -80,6 +81,7 @@ func spreadPairs(_ count: Int, quality: (Int) -> Double? = { _ in nil }) -> [Pai
         }
         let c = (0..<4).map { counts["q\($0)", default: 0] }
         #expect(c[0] < c[1] && c[1] < c[2] && c[2] < c[3], "\(c)")
+        print("constant intensity, quality 0/0.33/0.67/1: picks \(c)")
     }
 
     @Test func picksAreDeterministicForASeed() {
@@ -132,6 +134,9 @@ func spreadPairs(_ count: Int, quality: (Int) -> Double? = { _ in nil }) -> [Pai
         let expected = [0.02 + 0.98 * exp(-0.64 / 0.0648), (0.02 + 0.98 * exp(-0.2025 / 0.0648)) * 0.6 * 0.4,
                         (0.02 + 0.98 * exp(-0.04 / 0.0648)) * 0.44]
         for (a, b) in zip(w, [expected[0] * 0.92, expected[1], expected[2]]) { #expect(abs(a - b) < 1e-12) }
+        #expect(zip(w, [0.0184, 0.0151, 0.2414]).allSatisfy { abs($0 - $1) < 5e-5 })
+        let calm = picker.weights(mode: .weighted, intensity: 0.2)
+        #expect(zip(calm, [0.5047, 0.1710, 0.0088]).allSatisfy { abs($0 - $1) < 5e-5 })
     }
 
     @Test func pickLogAppendsOneJSONLinePerPick() throws {
