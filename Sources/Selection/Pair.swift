@@ -29,14 +29,17 @@ public struct Pair: Sendable, Equatable {
         self.quality01 = quality01; self.presetWeight = presetWeight; self.strength = strength
     }
 
-    /// Sets every pair's `strength`: the mean of `warp_diff` and `cx_diff`, each min–max normalised over `pairs`
-    /// (a diff that is the same for every pair counts 0.5).
+    /// Sets every pair's `strength`: the mean of `warp_diff`'s and `cx_diff`'s percentile ranks over `pairs`,
+    /// each `(rank − 1) / (n − 1)` with tied values sharing their mean rank (0.5 for a single pair).
+    ///
+    /// Ranks rather than min–max scaling because real diffs are skewed (most `cx_diff` are 0, a few are large):
+    /// min–max would squeeze nearly every pair to one end, ranks spread them over 0…1.
     public static func normaliseStrengths(_ pairs: inout [Pair]) {
-        func scale(_ values: [Double]) -> (Double) -> Double {
-            guard let lo = values.min(), let hi = values.max(), hi > lo else { return { _ in 0.5 } }
-            return { ($0 - lo) / (hi - lo) }
+        func percentiles(_ values: [Double]) -> [Double] {
+            guard values.count > 1 else { return values.map { _ in 0.5 } }
+            return RankCorrelation.ranks(values).map { ($0 - 1) / Double(values.count - 1) }
         }
-        let w = scale(pairs.map(\.warpDiff)), c = scale(pairs.map(\.cxDiff))
-        for i in pairs.indices { pairs[i].strength = (w(pairs[i].warpDiff) + c(pairs[i].cxDiff)) / 2 }
+        let w = percentiles(pairs.map(\.warpDiff)), c = percentiles(pairs.map(\.cxDiff))
+        for i in pairs.indices { pairs[i].strength = (w[i] + c[i]) / 2 }
     }
 }

@@ -128,15 +128,15 @@ func spreadPairs(_ count: Int, quality: (Int) -> Double? = { _ in nil }) -> [Pai
             Pair(id: "strong", fg: "a", bg: "d", warpDiff: 2.1, cxDiff: 0.4, quality01: 0.3),
         ]
         Pair.normaliseStrengths(&pairs)
-        #expect(zip(pairs.map(\.strength), [0, 0.35, 1]).allSatisfy { abs($0 - $1) < 1e-12 })
+        #expect(zip(pairs.map(\.strength), [0, 0.5, 1]).allSatisfy { abs($0 - $1) < 1e-12 })
         let picker = Picker(pairs: pairs)
         let w = picker.weights(mode: .weighted, intensity: 0.8)
-        let expected = [0.02 + 0.98 * exp(-0.64 / 0.0648), (0.02 + 0.98 * exp(-0.2025 / 0.0648)) * 0.6 * 0.4,
+        let expected = [0.02 + 0.98 * exp(-0.64 / 0.0648), (0.02 + 0.98 * exp(-0.09 / 0.0648)) * 0.6 * 0.4,
                         (0.02 + 0.98 * exp(-0.04 / 0.0648)) * 0.44]
         for (a, b) in zip(w, [expected[0] * 0.92, expected[1], expected[2]]) { #expect(abs(a - b) < 1e-12) }
-        #expect(zip(w, [0.0184, 0.0151, 0.2414]).allSatisfy { abs($0 - $1) < 5e-5 })
+        #expect(zip(w, [0.0184, 0.0634, 0.2414]).allSatisfy { abs($0 - $1) < 5e-5 })
         let calm = picker.weights(mode: .weighted, intensity: 0.2)
-        #expect(zip(calm, [0.5047, 0.1710, 0.0088]).allSatisfy { abs($0 - $1) < 5e-5 })
+        #expect(zip(calm, [0.5047, 0.0634, 0.0088]).allSatisfy { abs($0 - $1) < 5e-5 })
     }
 
     @Test func pickLogAppendsOneJSONLinePerPick() throws {
