@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "MilkPreset"),
         .target(name: "PresetCompilation", dependencies: ["MilkExpression", "MilkPreset"]),
         .target(name: "AudioAnalysis", dependencies: ["CFFTW"]),
+        .target(name: "ShaderTranslation"),
 
         // Stages that own devices and GPU resources.
         .target(name: "AudioInput", dependencies: ["AudioAnalysis", "CALSA", "CSndfile"]),
@@ -55,6 +56,7 @@ let package = Package(
         .testTarget(name: "MilkPresetTests", dependencies: ["MilkPreset"]),
         .testTarget(name: "PresetCompilationTests", dependencies: ["PresetCompilation"]),
         .testTarget(name: "AudioAnalysisTests", dependencies: ["AudioAnalysis"]),
+        .testTarget(name: "ShaderTranslationTests", dependencies: ["ShaderTranslation", "MilkPreset"]),
         .testTarget(name: "AudioInputTests", dependencies: ["AudioInput"]),
         .testTarget(name: "GraphicsCoreTests", dependencies: ["GraphicsCore"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording"]),
