@@ -41,10 +41,10 @@ extension GLSLEmitter {
             let code = try args.map { try convert($0, to: t, line: line) }.joined(separator: ", ")
             return Typed(code: "\(glsl)(\(code))", type: t)
         }
-        return try special(name, args, line: line)
+        return try special(name, args, list, line: line)
     }
 
-    mutating func special(_ name: String, _ args: [Typed], line: Int) throws -> Typed {
+    mutating func special(_ name: String, _ args: [Typed], _ list: [Expression], line: Int) throws -> Typed {
         func floats(_ count: Int? = nil) throws -> (ShaderType, [String]) {
             guard var t = Self.common(args.map(\.type), atLeast: .float) else {
                 throw ShaderTranslationError.type(line: line, message: "\(name) of \(args.map(\.type.hlsl).joined(separator: ", "))")
@@ -99,6 +99,7 @@ extension GLSLEmitter {
             return Typed(code: "determinant(\(args[0].code))", type: .float)
         case "modf":
             try arity(name, args, 2, line: line)
+            noteWrite(list[1])
             let t = args[0].type.with(.float)
             guard args[1].type == t else { throw ShaderTranslationError.type(line: line, message: "modf into a \(args[1].type.hlsl)") }
             return Typed(code: "modf(\(try convert(args[0], to: t, line: line)), \(args[1].code))", type: t)
@@ -107,6 +108,7 @@ extension GLSLEmitter {
             return try multiply(args[0], args[1], line: line)
         case "sincos":
             try arity(name, args, 3, line: line)
+            for argument in list.dropFirst() { noteWrite(argument) }
             let (_, a) = try floats(args[0].type.count ?? 1)
             return Typed(code: "(\(args[1].code) = sin(\(a[0])), \(args[2].code) = cos(\(a[0])))", type: .void)
         case "clip":
@@ -190,6 +192,7 @@ extension GLSLEmitter {
             throw ShaderTranslationError.type(line: line, message: "no \(name) takes \(args.count) arguments")
         }
         var parts: [String] = []
+        for (p, e) in zip(signature.parameters, list) where p.isOutput { noteWrite(e) }
         for (p, a) in zip(signature.parameters, args) {
             if p.isOutput, a.type != p.type {
                 throw ShaderTranslationError.unsupported(line: line, message: "out argument \(a.type.hlsl) for \(p.type.hlsl)")

@@ -14,14 +14,17 @@ extension GLSLEmitter {
         case let .name(name, line):
             return try lookup(name, line: line)
         case let .unary(op, operand, line):
+            if op == "++" || op == "--" { noteWrite(operand) }
             return try unary(op, try expression(operand), line: line)
         case let .postfix(op, operand, line):
+            noteWrite(operand)
             let x = try expression(operand)
             guard x.type.isNumeric, x.type.scalar != .bool else { throw ShaderTranslationError.type(line: line, message: "\(op) on \(x.type.hlsl)") }
             return Typed(code: "\(x.code)\(op)", type: x.type)
         case let .binary(op, a, b, line):
             return try binary(op, try expression(a), try expression(b), line: line)
         case let .assign(op, target, value, line):
+            noteWrite(target)
             return try assignment(op, try expression(target), try expression(value), line: line)
         case let .conditional(c, a, b, line):
             let condition = try expression(c)

@@ -25,6 +25,8 @@ struct GLSLEmitter {
     var functions: [String: [Signature]] = [:]
     var declaredSamplers: [String: ShaderType] = [:]
     var usedUniforms: Set<String> = []
+    /// Uniforms the shader assigns to (HLSL allows it; the GLSL gets a writable copy).
+    var writtenUniforms: Set<String> = []
     var usedSamplers: [String: ShaderType] = [:]
     var helpers: Set<String> = []
     var returnType: ShaderType = .void
@@ -75,7 +77,7 @@ struct GLSLEmitter {
         }
         if let t = declaredSamplers[name] ?? (ShaderEnvironment.isBuiltInSampler(name) ? ShaderEnvironment.samplerType(name) : nil) {
             usedSamplers[name] = t
-            return Typed(code: name, type: t)
+            return Typed(code: Self.glslName(name), type: t)
         }
         if let t = ShaderEnvironment.uniforms[name] {
             usedUniforms.insert(name)
@@ -86,6 +88,19 @@ struct GLSLEmitter {
             return Typed(code: name, type: .vector(.float, 4))
         }
         throw ShaderTranslationError.undeclared(line: line, name: name)
+    }
+
+    /// Notes a write through `e` (`q1 = …`, `x.y++`, an out argument) so that written uniforms get copies.
+    mutating func noteWrite(_ e: Expression) {
+        switch e {
+        case let .name(name, _):
+            if scopes.contains(where: { $0[name] != nil }) { return }
+            if ShaderEnvironment.uniforms[name] != nil || name.hasPrefix("texsize_") { writtenUniforms.insert(name) }
+        case let .member(base, _, _), let .index(base, _, _):
+            noteWrite(base)
+        default:
+            break
+        }
     }
 
     // MARK: conversions

@@ -24,7 +24,11 @@ struct CorpusTests {
             for (stage, present, text) in [(ShaderStage.warp, preset.hasWarpShader, preset.warpShaderText),
                                            (.comp, preset.hasCompShader, preset.compShaderText)] where present {
                 do {
-                    _ = try ShaderTranslator.translate(text, stage: stage)
+                    let shader = try ShaderTranslator.translate(text, stage: stage)
+                    if let dump = ProcessInfo.processInfo.environment["SHADER_DUMP"] {
+                        let name = url.deletingPathExtension().lastPathComponent.filter { $0.isLetter || $0.isNumber }
+                        try shader.fragmentShader.write(toFile: "\(dump)/\(tally.presets)-\(name)-\(stage).frag", atomically: false, encoding: .utf8)
+                    }
                     if stage == .warp { tally.warpOK += 1 } else { tally.compOK += 1 }
                 } catch {
                     ok = false
