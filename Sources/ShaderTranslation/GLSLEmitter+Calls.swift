@@ -2,15 +2,16 @@ extension GLSLEmitter {
     /// One-argument intrinsics computed per component in float, with their GLSL names.
     static let floatUnary: [String: String] = [
         "sin": "sin", "cos": "cos", "tan": "tan", "asin": "asin", "acos": "acos", "atan": "atan", "sinh": "sinh",
-        "cosh": "cosh", "tanh": "tanh", "exp": "exp", "exp2": "exp2", "log": "log", "log2": "log2", "sqrt": "sqrt",
-        "rsqrt": "inversesqrt", "frac": "fract", "floor": "floor", "ceil": "ceil", "round": "round", "trunc": "trunc",
+        "cosh": "cosh", "tanh": "tanh", "exp": "exp", "exp2": "exp2", "frac": "fract", "floor": "floor", "ceil": "ceil", "round": "round", "trunc": "trunc",
         "normalize": "normalize", "degrees": "degrees", "radians": "radians", "ddx": "dFdx", "ddy": "dFdy",
         "fwidth": "fwidth",
     ]
+    /// Intrinsics Direct3D 9 evaluates on the absolute value of their argument.
+    static let absoluteUnary: [String: String] = ["sqrt": "sqrt", "rsqrt": "inversesqrt", "log": "log", "log2": "log2"]
     /// Intrinsics whose arguments all meet at one type, with the GLSL name; `nil` marks float-only ones.
     static let sameTypeIntrinsics: [String: (glsl: String, arity: Int, floatOnly: Bool)] = [
         "abs": ("abs", 1, false), "sign": ("sign", 1, false), "min": ("min", 2, false), "max": ("max", 2, false),
-        "clamp": ("clamp", 3, false), "pow": ("pow", 2, true), "atan2": ("atan", 2, true), "step": ("step", 2, true),
+        "clamp": ("clamp", 3, false), "atan2": ("atan", 2, true), "step": ("step", 2, true),
         "lerp": ("mix", 3, true), "smoothstep": ("smoothstep", 3, true), "reflect": ("reflect", 2, true),
         "fmod": ("_hlsl_fmod", 2, true), "ldexp": ("_hlsl_ldexp", 2, true),
     ]
@@ -30,6 +31,21 @@ extension GLSLEmitter {
             let t = args[0].type.with(.float)
             guard t.isNumeric else { throw ShaderTranslationError.type(line: line, message: "\(name) of \(args[0].type.hlsl)") }
             return Typed(code: "\(glsl)(\(try convert(args[0], to: t, line: line)))", type: t)
+        }
+        if let glsl = Self.absoluteUnary[name] {
+            // Direct3D 9's log and rsq instructions read |x|, so these never give NaN for negative x as GLSL would.
+            try arity(name, args, 1, line: line)
+            let t = args[0].type.with(.float)
+            guard t.isNumeric else { throw ShaderTranslationError.type(line: line, message: "\(name) of \(args[0].type.hlsl)") }
+            return Typed(code: "\(glsl)(abs(\(try convert(args[0], to: t, line: line))))", type: t)
+        }
+        if name == "pow" {
+            // Direct3D 9 computes pow as exp2(y * log2(|x|)).
+            try arity(name, args, 2, line: line)
+            guard let t = Self.common(args.map(\.type), atLeast: .float) else {
+                throw ShaderTranslationError.type(line: line, message: "pow of \(args.map(\.type.hlsl).joined(separator: ", "))")
+            }
+            return Typed(code: "pow(abs(\(try convert(args[0], to: t, line: line))), \(try convert(args[1], to: t, line: line)))", type: t)
         }
         if let (glsl, n, floatOnly) = Self.sameTypeIntrinsics[name] {
             try arity(name, args, n, line: line)
@@ -60,7 +76,7 @@ extension GLSLEmitter {
         case "log10":
             try arity(name, args, 1, line: line)
             let (t, a) = try floats()
-            return Typed(code: "(log2(\(a[0])) * 0.30102999566)", type: t)
+            return Typed(code: "(log2(abs(\(a[0]))) * 0.30102999566)", type: t)
         case "length":
             try arity(name, args, 1, line: line)
             let (_, a) = try floats()
