@@ -15,6 +15,8 @@ extension Parser {
     }
 
     mutating func parseAssignment() throws -> Expression {
+        try enter()
+        defer { depth -= 1 }
         if current.isPunct("{") {
             let line = advance().line
             var items: [Expression] = []
@@ -52,6 +54,8 @@ extension Parser {
     }
 
     mutating func parseUnary() throws -> Expression {
+        try enter()
+        defer { depth -= 1 }
         let t = current
         if t.kind == .punctuation, ["-", "+", "!", "~", "++", "--"].contains(t.text) {
             _ = advance()

@@ -10,6 +10,8 @@ extension Parser {
     }
 
     mutating func parseStatement() throws -> Statement {
+        try enter()
+        defer { depth -= 1 }
         // Attributes such as [unroll] or [loop] change nothing in GLSL.
         while current.isPunct("["), peek(1).kind == .identifier, peek(2).isPunct("]") || peek(2).isPunct("(") {
             while !accept("]") { _ = advance() }

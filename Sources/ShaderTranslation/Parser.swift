@@ -2,6 +2,14 @@
 struct Parser {
     var tokens: [Token]
     var position = 0
+    /// How deep expressions and statements nest now; bounded so hostile input cannot exhaust the stack.
+    var depth = 0
+    static let maximumDepth = 256
+
+    mutating func enter() throws {
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw syntax("nesting deeper than \(Self.maximumDepth) levels") }
+    }
 
     init(_ tokens: [Token]) { self.tokens = tokens }
 

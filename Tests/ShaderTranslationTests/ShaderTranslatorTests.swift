@@ -61,6 +61,13 @@ struct ShaderTranslatorTests {
         }
     }
 
+    @Test func deepNestingIsAnErrorNotACrash() {
+        let text = "shader_body { ret = " + String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000) + "; }"
+        #expect(throws: ShaderTranslationError.self) { try ShaderTranslator.translate(text, stage: .comp) }
+        let blocks = "shader_body " + String(repeating: "{", count: 5000) + String(repeating: "}", count: 5000)
+        #expect(throws: ShaderTranslationError.self) { try ShaderTranslator.translate(blocks, stage: .comp) }
+    }
+
     @Test func errorsDescribeThemselvesOnOneLine() {
         let error = ShaderTranslationError.undeclared(line: 4, name: "foo")
         #expect(error.description == "shader line 4: undeclared name 'foo'")
