@@ -29,10 +29,11 @@ let package = Package(
         cLibrary("CSndfile", pkgConfig: "sndfile", apt: ["libsndfile1-dev"]),
 
         // Pipeline stages with no GL, SDL or ALSA.
+        .target(name: "Determinism"),
         .target(name: "MilkExpression"),
         .target(name: "MilkPreset"),
-        .target(name: "PresetCompilation", dependencies: ["MilkExpression", "MilkPreset"]),
-        .target(name: "AudioAnalysis", dependencies: ["CFFTW"]),
+        .target(name: "PresetCompilation", dependencies: ["MilkExpression", "MilkPreset", "Determinism"]),
+        .target(name: "AudioAnalysis", dependencies: ["CFFTW", "Determinism"]),
         .target(name: "ShaderTranslation"),
 
         // Stages that own devices and GPU resources.
@@ -52,10 +53,11 @@ let package = Package(
             ]
         ),
 
+        .testTarget(name: "DeterminismTests", dependencies: ["Determinism"]),
         .testTarget(name: "MilkExpressionTests", dependencies: ["MilkExpression"]),
         .testTarget(name: "MilkPresetTests", dependencies: ["MilkPreset"]),
         .testTarget(name: "PresetCompilationTests", dependencies: ["PresetCompilation"]),
-        .testTarget(name: "AudioAnalysisTests", dependencies: ["AudioAnalysis"]),
+        .testTarget(name: "AudioAnalysisTests", dependencies: ["AudioAnalysis", "Determinism"]),
         .testTarget(name: "ShaderTranslationTests", dependencies: ["ShaderTranslation", "MilkPreset"]),
         .testTarget(name: "AudioInputTests", dependencies: ["AudioInput"]),
         .testTarget(name: "GraphicsCoreTests", dependencies: ["GraphicsCore"]),

@@ -1,3 +1,4 @@
+import Determinism
 import Foundation
 
 /// A seeded synthetic track with exactly known beat times, for tests, demos and `--audio synth`.

@@ -1,3 +1,4 @@
+import Determinism
 import Foundation
 import MilkExpression
 import MilkPreset
@@ -75,7 +76,7 @@ public enum ExpressionBenchmark {
         let byLength = candidates.sorted { $0.length != $1.length ? $0.length > $1.length : $0.name < $1.name }
         let longest = Array(byLength.prefix(50))
         var rest = Array(byLength.dropFirst(50)).sorted { $0.name < $1.name }
-        var rng = SplitMix64(seed: 0x5EED_2026)
+        var rng = SeededRandom(seed: 0x5EED_2026)
         var picked: [(String, Preset, Int)] = []
         while picked.count < 50 && !rest.isEmpty {
             picked.append(rest.remove(at: Int(rng.next() % UInt64(rest.count))))
@@ -120,15 +121,3 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
     return sorted[min(max(rank, 0), sorted.count - 1)]
 }
 
-/// A small deterministic generator for picking presets.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
