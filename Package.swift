@@ -34,6 +34,7 @@ let package = Package(
         .target(name: "MilkPreset"),
         .target(name: "PresetCompilation", dependencies: ["MilkExpression", "MilkPreset", "Determinism"]),
         .target(name: "AudioAnalysis", dependencies: ["CFFTW", "Determinism"]),
+        .target(name: "ShaderTranslation"),
         .target(name: "Selection", dependencies: ["MilkPreset", "AudioAnalysis", "Determinism"]),
 
         // Stages that own devices and GPU resources.
@@ -58,6 +59,7 @@ let package = Package(
         .testTarget(name: "MilkPresetTests", dependencies: ["MilkPreset"]),
         .testTarget(name: "PresetCompilationTests", dependencies: ["PresetCompilation"]),
         .testTarget(name: "AudioAnalysisTests", dependencies: ["AudioAnalysis", "Determinism"]),
+        .testTarget(name: "ShaderTranslationTests", dependencies: ["ShaderTranslation", "MilkPreset"]),
         .testTarget(name: "AudioInputTests", dependencies: ["AudioInput"]),
         .testTarget(name: "GraphicsCoreTests", dependencies: ["GraphicsCore"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording"]),

@@ -15,6 +15,7 @@ PACKAGES=(
   projectm-data libprojectm-dev
   sox ffmpeg
   python3-numpy python3-pil
+  glslang-tools
 )
 
 missing=()
