@@ -5,6 +5,8 @@ Usage:
   md1_sweep.py run JSONL OUTDIR [--audio FILE.wav|silence] [--timeout S] [--seed N] [--limit N]
                                [--ref none|notok|all] [--root DIR]
   md1_sweep.py summary JSONL          -> a Markdown table of the figures
+  md1_sweep.py recheck OLD_JSONL NEW_JSONL OUTDIR [--ref none|notok|all]
+                                      -> renders again only the presets not `ok` in OLD_JSONL (after a fix)
 
 `run` renders each preset with `aivj render` (181 frames, 320x180, 30 fps, mesh 48x36, captures 60, 120,
 150, 180) in a seeded random order, so a run stopped early is still a fair sample, and appends one JSON line
@@ -57,7 +59,7 @@ def md1_presets(root):
     return sorted(f for f in files if is_md1(f))
 
 
-def run(args):
+def run(args, only=None):
     opts = {'--audio': '/tmp/pmref/test-128bpm.wav', '--timeout': '60', '--seed': '1', '--limit': '0',
             '--ref': 'notok', '--root': ROOT_PRESETS}
     pos = []
@@ -72,6 +74,8 @@ def run(args):
     random.Random(int(opts['--seed'])).shuffle(files)
     if int(opts['--limit']) > 0:
         files = files[:int(opts['--limit'])]
+    if only is not None:
+        files = [f for f in files if f in only]
     done = set()
     if os.path.exists(jsonl):
         for line in open(jsonl):
@@ -138,5 +142,8 @@ if __name__ == '__main__':
         summary(sys.argv[2])
     elif len(sys.argv) >= 4 and sys.argv[1] == 'run':
         run(sys.argv[2:])
+    elif len(sys.argv) >= 5 and sys.argv[1] == 'recheck':
+        old = [json.loads(l) for l in open(sys.argv[2]) if l.strip()]
+        run(sys.argv[3:], only={r['preset'] for r in old if r['aivj'] != 'ok'})
     else:
         print(__doc__); sys.exit(2)
