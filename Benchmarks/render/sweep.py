@@ -103,4 +103,5 @@ def main():
                       'black_for_us_only': worse}), flush=True)
 
 
-main()
+if __name__ == '__main__':
+    main()

@@ -1,5 +1,5 @@
-/// One variable space: the variables that a group of code blocks shares, its local `megabuf`, the random generator,
-/// and a reference to the session's shared registers and `gmegabuf`.
+/// One variable space: the variables that a group of code blocks shares, its local `megabuf`, and a reference to
+/// the session's shared registers, `gmegabuf` and random generator.
 ///
 /// MilkDrop gives each of these groups its own space: per_frame_init + per_frame; per_pixel; each wave's
 /// init + per_frame; each wave's per_point; each shape's init + per_frame. Code compiled against a context refers
@@ -13,8 +13,6 @@ public struct ExpressionContext: Sendable {
     public var megabuf = MemoryBuffer()
     /// Registers and `gmegabuf`, shared by every context of the session.
     public let shared: SharedMemory
-    /// The generator behind `rand()`.
-    public var random: MersenneTwister
     /// Most loop iterations (`loop` and `while` bodies, all nesting levels together) one run of a block may take.
     ///
     /// MilkDrop caps each loop at 1,048,576 iterations, but nested loops multiply; this total cap (a deliberate
@@ -24,10 +22,14 @@ public struct ExpressionContext: Sendable {
     /// Iterations left in the current run.
     var loopBudget = 0
 
-    /// A new, empty space. Pass the session's `SharedMemory` so registers and `gmegabuf` are shared.
-    public init(shared: SharedMemory = SharedMemory(), seed: UInt32 = MersenneTwister.milkDropSeed) {
+    /// A new, empty space in the session `shared` (registers, `gmegabuf` and `rand()` are the session's).
+    public init(shared: SharedMemory) {
         self.shared = shared
-        self.random = MersenneTwister(seed: seed)
+    }
+
+    /// A new, empty space in a session of its own whose `rand()` is seeded with `seed`.
+    public init(seed: UInt32 = MersenneTwister.milkDropSeed) {
+        self.init(shared: SharedMemory(seed: seed))
     }
 
     /// The slot of a variable (case-insensitive), creating it (value 0) if it does not exist yet.

@@ -120,7 +120,7 @@ struct ReferenceEvaluator {
             if f == .memset { c.megabuf.set(dest: d, value: x, count: y) } else { c.megabuf.copy(dest: d, source: x, count: y) }
             return dest
         case .rand:
-            return .value(c.random.rand(value(args[0], &c)))
+            return .value(c.shared.random.rand(value(args[0], &c)))
         default:
             if f.arity == 1 { return .value(ScalarMath.unary(f, value(args[0], &c))) }
             // Both arguments are evaluated before either reference is read.

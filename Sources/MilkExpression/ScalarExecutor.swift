@@ -57,7 +57,7 @@ enum ScalarExecutor {
             case .invsqrt: f[d] = ScalarMath.invsqrt(f[a])
             case .truth: f[d] = ScalarMath.truth(f[a]) ? 1 : 0
             case .select: f[d] = f[a] != 0 ? f[b] : f[Int(i.c)]
-            case .rand: f[d] = c.random.rand(f[a])
+            case .rand: f[d] = c.shared.random.rand(f[a])
             case .memRead: f[d] = c.megabuf.read(ScalarMath.memoryIndex(f[a]))
             case .gmemRead: f[d] = c.shared.gmegabuf.read(ScalarMath.memoryIndex(f[a]))
             case .memReadOr:

@@ -62,6 +62,9 @@ struct WaveRunner: Sendable {
         let frameContext = programs.contexts[.waveFrame(index)] ?? ExpressionContext()
         let color = frameColor.map { frameContext[$0] }
         let t = frameT.map { frameContext[$0] }
+        // MilkDrop hands per_point the q values as this wave's per_frame left them (`var_pp_q = var_pf_q`), so a
+        // wave may set its own q1… for its points.
+        let waveQ = frameInputs.readQ(frameContext)
         let requested = frameContext[frameSamples]
         var samples = requested.isFinite ? min(max(Int(requested), 0), 512) : 0
         let separation = max(wave.sep, 0)
@@ -71,7 +74,7 @@ struct WaveRunner: Sendable {
                                         inputs: inputs)
         let code = programs.blocks[.wavePerPoint(index)]?.code
         return programs.withContext(.wavePoint(index)) { context in
-            pointInputs.load(frameValues, q: q, into: &context)
+            pointInputs.load(frameValues, q: waveQ, into: &context)
             for (slot, value) in zip(pointT, t) { context[slot] = value }
             var points: [SIMD2<Float>] = []
             var colors: [SIMD4<Float>] = []

@@ -36,14 +36,17 @@ public struct PresetPrograms: Sendable {
     /// Dropped statements in every block, in block order.
     public let diagnostics: [BlockDiagnostic]
 
-    /// Compiles code blocks; every space a block needs gets a fresh context seeded with `seed`.
-    public init(codeBlocks: [CodeBlock], shared: SharedMemory = SharedMemory(), seed: UInt32 = MersenneTwister.milkDropSeed) {
+    /// Compiles code blocks; every space a block needs gets a fresh context in the session `shared` (registers,
+    /// `gmegabuf` and one `rand()` generator for all spaces, as in MilkDrop). Without `shared`, a new session whose
+    /// generator is seeded with `seed`.
+    public init(codeBlocks: [CodeBlock], shared: SharedMemory? = nil, seed: UInt32 = MersenneTwister.milkDropSeed) {
+        let shared = shared ?? SharedMemory(seed: seed)
         var contexts: [CodeSpace: ExpressionContext] = [:]
         var blocks: [CodeBlockKind: CompiledBlock] = [:]
         var diagnostics: [BlockDiagnostic] = []
         for block in codeBlocks {
             let space = block.kind.space
-            var context = contexts[space] ?? ExpressionContext(shared: shared, seed: seed)
+            var context = contexts[space] ?? ExpressionContext(shared: shared)
             let joined = JoinedCode(lines: block.lines)
             let code = context.compile(joined.text)
             let mapped = code.diagnostics.map { d in
@@ -61,8 +64,8 @@ public struct PresetPrograms: Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// Compiles every code block of a preset.
-    public init(preset: Preset, shared: SharedMemory = SharedMemory(), seed: UInt32 = MersenneTwister.milkDropSeed) {
+    /// Compiles every code block of a preset (see `init(codeBlocks:shared:seed:)`).
+    public init(preset: Preset, shared: SharedMemory? = nil, seed: UInt32 = MersenneTwister.milkDropSeed) {
         self.init(codeBlocks: preset.codeBlocks, shared: shared, seed: seed)
     }
 

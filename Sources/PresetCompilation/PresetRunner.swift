@@ -19,7 +19,7 @@ public struct PresetRunner: Sendable {
                                   "treb_att", "meshx", "meshy", "aspectx", "aspecty", "pixelsx", "pixelsy"]
 
     public init(preset: Preset, grid: MeshGrid, seed: UInt32 = 1) {
-        var programs = PresetPrograms(preset: preset, shared: SharedMemory(), seed: seed)
+        var programs = PresetPrograms(preset: preset, shared: SharedMemory(seed: seed))
         frameInputs = Self.frameInputNames.map { programs.slot($0, in: .frame) }
         qFrame = (1...32).map { programs.slot("q\($0)", in: .frame) }
         qPixel = (1...32).map { programs.slot("q\($0)", in: .pixel) }

@@ -7,8 +7,7 @@ func evaluate(_ code: String, _ presets: [String: Double] = [:], seed: UInt32 = 
     for (k, v) in presets { fast[fast.slot(k)] = v }
     let compiled = fast.compile(code)
     var reference = fast
-    let refShared = SharedMemory()
-    reference = ExpressionContext(shared: refShared, seed: seed)
+    reference = ExpressionContext(seed: seed)
     for (k, v) in presets { reference[reference.slot(k)] = v }
     let compiledRef = reference.compile(code)
     compiled.run(in: &fast)

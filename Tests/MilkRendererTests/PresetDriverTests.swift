@@ -73,6 +73,23 @@ struct PresetDriverTests {
         #expect(wave.points.allSatisfy { $0.y == 0.25 })
     }
 
+    /// Bug: per_point saw the main per_frame's q values, not the ones the wave's own per_frame set, so the
+    /// 3-D projections of "iMuS and Rovastar - The Shroomery" (q1…q4 set per wave) collapsed to a few dots.
+    @Test func wavePerPointSeesTheQValuesItsPerFrameSet() throws {
+        let text = """
+            per_frame_1=q1 = 0.1; q2 = 0.7;
+            wavecode_0_enabled=1
+            wavecode_0_samples=10
+            wave_0_per_frame1=q1 = 0.4;
+            wave_0_per_point1=x = q1; y = q2;
+            """
+        var driver = PresetDriver(preset: try Self.preset(text))
+        let (parameters, _) = driver.frame(LayerFrameInputs(frame: 0, fps: 30), mesh: Self.mesh)
+        let wave = try #require(parameters.waves.first)
+        #expect(wave.points.allSatisfy { abs($0.x - 0.4) < 1e-6 }, "q1 as the wave's per_frame set it")
+        #expect(wave.points.allSatisfy { abs($0.y - 0.7) < 1e-6 }, "q2 from the main per_frame, passed through")
+    }
+
     @Test func builtInInputsAreVisibleToTheCode() throws {
         let text = "per_frame_1=wave_x = time; wave_y = frame; warp = meshx;\n"
         var driver = PresetDriver(preset: try Self.preset(text))

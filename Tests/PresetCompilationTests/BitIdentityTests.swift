@@ -24,7 +24,7 @@ struct CorpusDriver {
     let frameQ: [Slot]
 
     init(_ preset: Preset, reference: Bool, grid: MeshGrid) {
-        var p = PresetPrograms(preset: preset, shared: SharedMemory(), seed: 7)
+        var p = PresetPrograms(preset: preset, shared: SharedMemory(seed: 7))
         self.reference = reference
         self.grid = grid
         var pixelSlots: [Slot] = []

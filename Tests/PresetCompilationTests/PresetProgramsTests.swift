@@ -61,6 +61,36 @@ import Testing
     }
 }
 
+/// Bug: every variable space had its own `rand()` generator seeded alike, so the four shapes of "shifter - swarm"
+/// drew the same `rand(101)` in their init code and sat on top of each other. MilkDrop has one generator.
+@Suite struct SharedRandomGeneratorTests {
+    @Test func randInEachShapeInitDrawsFromOneSessionGenerator() throws {
+        let preset = try Preset(text: """
+        [preset00]
+        shape_0_init1=t1 = rand(1000000);
+        shape_1_init1=t1 = rand(1000000);
+        wave_0_init1=t1 = rand(1000000);
+        """, name: "test")
+        var p = PresetPrograms(preset: preset, seed: 3)
+        p.run(.shapeInit(0))
+        p.run(.shapeInit(1))
+        p.run(.waveInit(0))
+        let draws = [p.contexts[.shapeFrame(0)]?["t1"], p.contexts[.shapeFrame(1)]?["t1"], p.contexts[.waveFrame(0)]?["t1"]]
+        var generator = MersenneTwister(seed: 3)
+        let expected = (0..<3).map { _ in generator.rand(1000000) }
+        #expect(draws == expected.map { Optional($0) }, "one sequence across spaces, in run order")
+    }
+
+    @Test func sameSeedGivesTheSameSequenceInANewSession() throws {
+        let preset = try Preset(text: "[preset00]\nper_frame_1=a = rand(1000);\n", name: "test")
+        var first = PresetPrograms(preset: preset, seed: 9)
+        var second = PresetPrograms(preset: preset, seed: 9)
+        first.run(.perFrame)
+        second.run(.perFrame)
+        #expect(first.contexts[.frame]?["a"] == second.contexts[.frame]?["a"])
+    }
+}
+
 @Suite struct MeshGridTests {
     @Test func gridMatchesMilkDropsLayout() {
         let g = MeshGrid()
