@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "GraphicsCore", dependencies: ["CEGL", "CGL", "CSDL2"]),
         .target(name: "Recording", dependencies: ["CPNG", "CWebP"]),
         .target(name: "HUD", dependencies: ["GraphicsCore", "CSDL2", "CSDL2TTF"]),
-        .target(name: "MilkRenderer", dependencies: ["MilkPreset", "MilkExpression", "PresetCompilation", "AudioAnalysis", "GraphicsCore", "CGL", "Recording"]),
+        .target(name: "MilkRenderer", dependencies: ["MilkPreset", "MilkExpression", "PresetCompilation", "AudioAnalysis", "GraphicsCore", "CGL", "Recording", "Determinism"]),
 
         // The command line: argument parsing and calls into the libraries, no logic of its own.
         .executableTarget(

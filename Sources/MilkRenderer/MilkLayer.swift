@@ -1,4 +1,5 @@
 import CGL
+import Determinism
 import GraphicsCore
 
 /// One MilkDrop layer: draws a frame from a preset's evaluated values into its own framebuffer.
@@ -47,8 +48,8 @@ public final class MilkLayer {
         } catch let error as GraphicsCoreError {
             throw MilkRendererError.graphics(error)
         }
-        var random = SplitMix64(seed: seed)
-        hueOffsets = SIMD4(random.nextUnit() * 6.28, random.nextUnit() * 6.28, random.nextUnit() * 6.28, random.nextUnit() * 6.28)
+        var random = SeededRandom(seed: seed)
+        hueOffsets = SIMD4(random.unitFloat() * 6.28, random.unitFloat() * 6.28, random.unitFloat() * 6.28, random.unitFloat() * 6.28)
         warpArray.setAttribute(0, buffer: warpVertices, components: 2, stride: 4, offset: 0)
         warpArray.setAttribute(1, buffer: warpVertices, components: 2, stride: 4, offset: 2)
         warpArray.setIndices(warpIndices)
@@ -114,21 +115,4 @@ public final class MilkLayer {
         glDrawElements(GLenum(GL_TRIANGLES), GLsizei(warpIndexCount), GLenum(GL_UNSIGNED_INT), nil)
         source.setWrap(.clamp)
     }
-}
-
-/// A small seeded generator (SplitMix64) for per-layer random phases; no global state.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A value in 0..<1.
-    mutating func nextUnit() -> Float { Float(next() >> 40) / Float(1 << 24) }
 }

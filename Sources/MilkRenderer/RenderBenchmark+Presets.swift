@@ -1,5 +1,6 @@
 import Foundation
 import MilkPreset
+import Determinism
 
 /// One preset's speed, ours and (when the reference tool ran) projectM's, from the same run.
 public struct PresetSpeed: Sendable, Codable, Equatable {
@@ -42,7 +43,7 @@ extension RenderBenchmark {
             if !text.contains("warp_1=") && !text.contains("comp_1=") { files.append(path) }
         }
         files.sort()
-        var random = SplitMix64(seed: seed)
+        var random = SeededRandom(seed: seed)
         for index in stride(from: files.count - 1, to: 0, by: -1) {
             let other = Int(random.next() % UInt64(index + 1))
             files.swapAt(index, other)
