@@ -11,6 +11,28 @@ extension FastProgram {
     }
 
     /// A scalar frame with locals, constants and the hoisted results of a plan.
+    /// Copies vertices `start..<start+m` of each bound column into its register row of the chunk frame `f`.
+    private func loadChunk(_ batch: VertexBatch, _ bound: [Int32?], into f: UnsafeMutablePointer<Double>,
+                           stride n: Int, start: Int, count m: Int) {
+        for (k, r) in bound.enumerated() {
+            guard let r else { continue }
+            batch.columns[k].withUnsafeBufferPointer { col in
+                if let base = col.baseAddress { (f + Int(r) * n).update(from: base + start, count: m) }
+            }
+        }
+    }
+
+    /// Copies the register rows of the chunk frame `f` back into vertices `start..<start+m` of the bound columns.
+    private func storeChunk(_ batch: inout VertexBatch, _ bound: [Int32?], from f: UnsafeMutablePointer<Double>,
+                            stride n: Int, start: Int, count m: Int) {
+        for (k, r) in bound.enumerated() {
+            guard let r else { continue }
+            batch.columns[k].withUnsafeMutableBufferPointer { col in
+                if let base = col.baseAddress { (base + start).update(from: f + Int(r) * n, count: m) }
+            }
+        }
+    }
+
     private func hoistedFrame(_ plan: ExecutionPlan, _ f: UnsafeMutablePointer<Double>, _ c: inout ExpressionContext) {
         f.initialize(repeating: 0, count: plan.registerCount)
         load(f, &c)
@@ -40,19 +62,9 @@ extension FastProgram {
                 var start = 0
                 while start < count {
                     let m = min(n, count - start)
-                    for (k, r) in bound.enumerated() {
-                        guard let r else { continue }
-                        batch.columns[k].withUnsafeBufferPointer { col in
-                            if let base = col.baseAddress { (f + Int(r) * n).update(from: base + start, count: m) }
-                        }
-                    }
+                    loadChunk(batch, bound, into: f, stride: n, start: start, count: m)
                     perVertex.withUnsafeBufferPointer { BatchExecutor.execute($0, f, count: m, stride: n) }
-                    for (k, r) in bound.enumerated() {
-                        guard let r else { continue }
-                        batch.columns[k].withUnsafeMutableBufferPointer { col in
-                            if let base = col.baseAddress { (base + start).update(from: f + Int(r) * n, count: m) }
-                        }
-                    }
+                    storeChunk(&batch, bound, from: f, stride: n, start: start, count: m)
                     start += m
                 }
                 let last = (count - 1) % n
@@ -98,22 +110,12 @@ extension FastProgram {
                 var start = 0
                 while start < count {
                     let m = min(n, count - start)
-                    for (k, r) in bound.enumerated() {
-                        guard let r else { continue }
-                        batch.columns[k].withUnsafeBufferPointer { col in
-                            if let base = col.baseAddress { (f + Int(r) * n).update(from: base + start, count: m) }
-                        }
-                    }
+                    loadChunk(batch, bound, into: f, stride: n, start: start, count: m)
                     for (j, r) in split.captures.enumerated() {
                         (f + Int(r) * n).update(from: cols + j * count + start, count: m)
                     }
                     split.parallel.withUnsafeBufferPointer { BatchExecutor.execute($0, f, count: m, stride: n) }
-                    for (k, r) in bound.enumerated() {
-                        guard let r else { continue }
-                        batch.columns[k].withUnsafeMutableBufferPointer { col in
-                            if let base = col.baseAddress { (base + start).update(from: f + Int(r) * n, count: m) }
-                        }
-                    }
+                    storeChunk(&batch, bound, from: f, stride: n, start: start, count: m)
                     start += m
                 }
                 let last = (count - 1) % n
