@@ -17,9 +17,7 @@ struct BenchAudio: AsyncParsableCommand {
     func run() async throws {
         let b = try AudioBenchmark.run(seconds: seconds)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(b), as: UTF8.self))
+            print(try jsonLine(b, escapingSlashes: true))
             return
         }
         func f(_ x: Double) -> String { String(format: "%.2f", x) }

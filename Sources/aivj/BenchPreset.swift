@@ -16,9 +16,7 @@ struct BenchPreset: AsyncParsableCommand {
         let files = try PresetFiles.presets(in: paths.map { URL(fileURLWithPath: $0) })
         let b = PresetBenchmark.run(files, passes: passes)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(b), as: UTF8.self))
+            print(try jsonLine(b, escapingSlashes: true))
             return
         }
         func f(_ x: Double) -> String { String(format: "%.3f", x) }

@@ -42,9 +42,7 @@ struct BenchRender: AsyncParsableCommand {
     private func report(_ speed: PresetSpeed) {
         let name = (speed.preset as NSString).lastPathComponent
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            if let data = try? encoder.encode(speed) { print(String(decoding: data, as: UTF8.self)) }
+            if let line = try? jsonLine(speed) { print(line) }
         } else {
             let reference = speed.referenceFPS.map { String(format: "%7.1f", $0) } ?? "      -"
             let ratio = speed.ratio.map { String(format: "%5.2f", $0) } ?? "    -"

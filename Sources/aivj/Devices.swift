@@ -13,9 +13,7 @@ struct Devices: AsyncParsableCommand {
     func run() async throws {
         let devices = try ALSADevices.captureDevices() + PulseSources.list()
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(devices), as: UTF8.self))
+            print(try jsonLine(devices, escapingSlashes: true))
             return
         }
         for d in devices {

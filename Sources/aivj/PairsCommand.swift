@@ -94,9 +94,3 @@ struct PairsCommand: AsyncParsableCommand {
 
 extension PickMode: ExpressibleByArgument {}
 
-/// A value as one line of sorted-key JSON.
-private func jsonLine<T: Encodable>(_ value: T) throws -> String {
-    let e = JSONEncoder()
-    e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try e.encode(value), as: UTF8.self)
-}

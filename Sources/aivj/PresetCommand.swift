@@ -32,12 +32,6 @@ struct PresetCommand: AsyncParsableCommand {
             print(report.summaryJSON)
             if report.failed > 0 || report.roundtripOK < report.parsed { throw ExitCode(1) }
         }
-
-        private func jsonLine(_ failure: PresetCheckReport.Failure) throws -> String {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return String(decoding: try encoder.encode(failure), as: UTF8.self)
-        }
     }
 
     /// `aivj preset show FILE [--json]`.
