@@ -1,5 +1,6 @@
 import Foundation
 import MilkPreset
+import ScanFormat
 
 /// A loaded pack: the pairs that passed every check, and one problem per item that did not.
 public struct Pack: Sendable {

@@ -2,6 +2,7 @@ import ArgumentParser
 import AudioAnalysis
 import AudioInput
 import Foundation
+import ScanFormat
 import Selection
 
 /// `aivj pairs …`: packs of coupled BG/FG pairs and the picker (docs/formats.md, docs/picker.md).

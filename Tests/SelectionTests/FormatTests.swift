@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Selection
+import ScanFormat
 
 @Suite struct FormatTests {
     @Test func manifestRoundTripsThroughTheSameType() throws {

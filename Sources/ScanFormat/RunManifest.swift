@@ -1,5 +1,6 @@
-/// The scan's per-preset verdicts as the picker needs them. **Provisional**: the library scan (issue 7) owns
-/// `run-manifest.json`; this is the minimal shape from the brief, to be replaced by the scan's own type.
+/// The scan's per-preset verdicts (`run-manifest.json`), read by the picker and written by `aivj scan`.
+///
+/// **Provisional shape**: the library scan (issue 7) extends it; see docs/formats.md.
 public struct RunManifest: Codable, Sendable, Equatable {
     public static let formatName = "aivj-run-manifest"
 
@@ -31,28 +32,5 @@ public struct RunManifestEntry: Codable, Sendable, Equatable {
     public init(path: String, status: Status, tier: Tier? = nil, avgLuma: Double? = nil, motion: Double? = nil, reasons: [String]? = nil) {
         self.path = path; self.status = status; self.tier = tier
         self.avgLuma = avgLuma; self.motion = motion; self.reasons = reasons
-    }
-}
-
-/// Anything that turns a preset path into a weight factor: 0 excludes the preset, 1 is neutral.
-public protocol PresetWeighting: Sendable {
-    func weight(forPreset path: String) -> Double
-}
-
-/// Every preset weighs 1 (no scan yet).
-public struct NeutralWeighting: PresetWeighting {
-    public init() {}
-    public func weight(forPreset path: String) -> Double { 1 }
-}
-
-extension RunManifest: PresetWeighting {
-    /// Weight of a `dark` (Tier 2) preset.
-    public static let darkWeight = 0.4
-
-    /// `failed` → 0 (excluded), `dark` → 0.4, `ok`/`strict` or not listed → 1.
-    public func weight(forPreset path: String) -> Double {
-        guard let entry = presets.last(where: { $0.path == path }) else { return 1 }
-        if entry.status == .failed { return 0 }
-        return entry.tier == .dark ? Self.darkWeight : 1
     }
 }

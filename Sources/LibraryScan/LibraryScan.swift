@@ -1,0 +1,1 @@
+// The LibraryScan stage; see docs/architecture.md. Placeholder until its first real file lands.
