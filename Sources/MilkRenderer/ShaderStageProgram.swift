@@ -71,6 +71,10 @@ final class ShaderStageProgram {
     let samplers: [ShaderSamplerBinding]
     /// Per-frame uniforms: location and where the value comes from.
     private(set) var uniforms: [(GLint, UniformSource)] = []
+    /// Whether any `rot_*` matrix is read (they are costly enough to skip otherwise).
+    var usesRotations: Bool {
+        uniforms.contains { if case .rotation = $0.1 { return true } else { return false } }
+    }
 
     /// Compiles `shader`; `textureSize` gives the size of what a sampler reads, for `texsize_NAME`.
     init(_ shader: TranslatedShader, label: String, textureSize: (String) -> (Int, Int)) throws {

@@ -82,6 +82,7 @@ public final class WindowPlayer {
             let inputs = try audio.inputs(frame: presetFrame, fps: fps)
             let (parameters, field) = driver.frame(inputs, mesh: layer.mesh)
             try layer.render(parameters, inputs: inputs, warpField: field)
+            log += layer.takeDiagnostics()
             let size = window.drawableSize
             layer.output.blitToDefault(width: Int(size.width), height: Int(size.height))
             if let frames, frame == frames - 1 {
