@@ -94,3 +94,17 @@ public enum ShaderCheck {
         return "\(number): " + lines[number - 1].trimmingCharacters(in: .whitespaces)
     }
 }
+
+extension ShaderCheck {
+    /// The GLSL fragment shaders the layer would compile for `preset` (stage name and text), translated but not
+    /// compiled; a stage that does not translate gives its error instead.
+    public static func fragmentSources(of preset: Preset) -> [(stage: String, text: String)] {
+        let shaders = PresetShaders(preset: preset, seed: 1)
+        var result: [(stage: String, text: String)] = []
+        for (stage, shader) in [("warp", shaders.warp), ("comp", shaders.comp)] {
+            if let shader { result.append((stage, ShaderStageProgram.fragmentSource(shader))) }
+        }
+        for failure in shaders.failures { result.append(("error", failure)) }
+        return result
+    }
+}

@@ -8,7 +8,7 @@ struct ShaderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shader",
         abstract: "MilkDrop 2 warp and comp shaders.",
-        subcommands: [Check.self]
+        subcommands: [Check.self, Show.self]
     )
 
     /// `aivj shader check PATH... [--json]`.
@@ -31,6 +31,21 @@ struct ShaderCommand: AsyncParsableCommand {
             }
             print(summary.jsonLine)
             if summary.failed > 0 { throw ExitCode(1) }
+        }
+    }
+
+    /// `aivj shader show FILE`.
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the GLSL fragment shaders a MilkDrop 2 preset's warp and comp shaders become.")
+
+        @Argument(help: "A .milk preset.") var preset: String
+
+        func run() async throws {
+            let loaded = try Preset(contentsOf: URL(fileURLWithPath: preset))
+            let sources = ShaderCheck.fragmentSources(of: loaded)
+            if sources.isEmpty { print("\(preset): no MilkDrop 2 shaders") }
+            for (stage, text) in sources { print("// ---- \(stage)\n\(text)") }
         }
     }
 }
