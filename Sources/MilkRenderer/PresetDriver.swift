@@ -17,7 +17,7 @@ public struct PresetDriver: LayerDriver {
     var initialQ = [Double](repeating: 0, count: 32)
     var initialised = false
     /// The MilkDrop 2 shaders and the variables they read; nil for presets without shaders.
-    let shaderSlots: ShaderSlots?
+    var shaderSlots: ShaderSlots?
 
     /// Statements the compiler dropped, one line each, for logs.
     public var diagnostics: [String] {

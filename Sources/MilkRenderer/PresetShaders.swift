@@ -23,8 +23,11 @@ public struct PresetShaders: Sendable, Equatable {
     public var failures: [String]
     public var randPreset: SIMD4<Float>
     public var rotations: [Rotation]
-    /// Tells presets apart for the layer's program cache: a hash of both shader texts and the seed.
+    /// Tells presets apart for the layer's program cache: a hash of both shader texts and the seed (and the
+    /// user textures, once given).
     public var identity: UInt64
+    /// User textures by sampler name (`sampler_clouds`), decoded; a sampler without one reads neutral grey.
+    public private(set) var textures: [String: ResolvedTexture] = [:]
 
     /// Translates `preset`'s shaders (only those MilkDrop would run: shader model ≥ 2 and some text); `seed`
     /// fixes the per-preset random values.
@@ -58,6 +61,25 @@ public struct PresetShaders: Sendable, Equatable {
             let speed = triple { (random.unitFloat() * 2 - 1) * speedScale }
             return Rotation(base: base, speed: speed, translation: translation)
         }
+    }
+
+    /// Gives the user textures the shaders name (from `UserTextureLibrary`); the layer uploads them once.
+    public mutating func useTextures(_ resolved: [ResolvedTexture]) {
+        var hash = FNV1a64()
+        hash.update(Array("\(identity)".utf8))
+        for texture in resolved {
+            textures[texture.sampler] = texture
+            hash.update(Array(texture.sampler.utf8) + Array((texture.path ?? "-").utf8))
+        }
+        identity = hash.value
+    }
+
+    /// The user-texture samplers the shaders read (any sampler that is not MilkDrop's own).
+    public var userSamplers: [String] {
+        let names = [warp, comp].compactMap { $0 }.flatMap { $0.samplers }.filter {
+            if case .user = ShaderSamplerBinding($0).source { return true } else { return false }
+        }.map(\.name)
+        return Array(Set(names)).sorted()
     }
 
     /// Whether any stage runs a translated shader.

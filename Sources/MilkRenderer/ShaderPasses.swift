@@ -18,6 +18,8 @@ final class ShaderPasses {
     /// What an unknown user texture reads until the texture library resolves it: mid grey.
     private let neutral: Texture2D
     private var identity: UInt64?
+    /// The current preset's user textures, uploaded, by texture name (lower case, no `sampler_` or filter prefix).
+    private var userTextures: [String: Texture2D] = [:]
     private(set) var warpProgram: ShaderStageProgram?
     private(set) var compProgram: ShaderStageProgram?
     /// Lines to report (a stage that did not compile), taken by `takeDiagnostics`.
@@ -45,6 +47,15 @@ final class ShaderPasses {
     func prepare(_ shaders: PresetShaders) {
         guard identity != shaders.identity else { return }
         identity = shaders.identity
+        userTextures = [:]
+        for (sampler, resolved) in shaders.textures where !resolved.isNeutral {
+            guard case let .user(name) = ShaderSamplerBinding(name: sampler, isVolume: false).source else { continue }
+            do {
+                userTextures[name.lowercased()] = try Self.upload(resolved.image)
+            } catch {
+                diagnostics.append("\(shaders.presetName): texture \(sampler) not uploaded, neutral grey used: \(error)")
+            }
+        }
         warpProgram = compile(shaders.warp, shaders.presetName)
         compProgram = compile(shaders.comp, shaders.presetName)
         if shaders.highestBlur > 0, blur == nil {
@@ -83,9 +94,24 @@ final class ShaderPasses {
         return (texture.width, texture.height)
     }
 
-    /// The texture a preset's own sampler reads. Until the texture library lands, every such name reads the
-    /// neutral grey texture; this is the one place to resolve names to images.
-    func userTexture(_ name: String) -> Texture2D { neutral }
+    /// The texture a preset's own sampler reads: the image `UserTextureLibrary` found for it (given to the driver
+    /// through `PresetShaders.useTextures`), else neutral grey. `name` is the texture name (`clouds` for
+    /// `sampler_fw_clouds`).
+    func userTexture(_ name: String) -> Texture2D { userTextures[name.lowercased()] ?? neutral }
+
+    /// Uploads a decoded picture bottom row first, as our rendered textures are stored, so the shaders' flipped
+    /// lookups read it the way Direct3D does (v = 0 at the top).
+    static func upload(_ image: RGBAImage) throws -> Texture2D {
+        let texture = try wrapGraphics { try Texture2D(width: image.width, height: image.height) }
+        let row = image.width * 4
+        var flipped = [UInt8](repeating: 0, count: image.pixels.count)
+        for y in 0..<image.height {
+            flipped.replaceSubrange((image.height - 1 - y) * row..<(image.height - y) * row,
+                                    with: image.pixels[y * row..<(y + 1) * row])
+        }
+        try wrapGraphics { try texture.upload(rgba: flipped) }
+        return texture
+    }
 
     /// Binds `program`'s textures and sampler objects to units 0…n.
     func bindTextures(_ program: ShaderStageProgram, main: Texture2D) {

@@ -7,7 +7,7 @@ import PresetCompilation
 /// MilkDrop resets them from the preset's `b1n`…`b1ed` before each per_frame run and hands the shaders what the
 /// code left.
 struct ShaderSlots: Sendable {
-    let shaders: PresetShaders
+    var shaders: PresetShaders
     private let minimum: [Slot]
     private let maximum: [Slot]
     private let edgeDarken: Slot

@@ -29,8 +29,10 @@ struct Render: AsyncParsableCommand {
                             meshColumns: columns, meshRows: rows, seed: seed)
         let loaded = try Preset(contentsOf: URL(fileURLWithPath: preset))
         let compatibility = try RenderCompatibility(parsing: compat)
-        var driver = CompatibleDriver(layerDriver(for: loaded, seed: seed), compatibility: compatibility)
-        for line in driver.diagnostics { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
+        let textured = layerDriver(for: loaded, seed: seed, presetPath: preset,
+                                   textureFolders: UserTextureLibrary.folders(fromSearchPath: ProcessInfo.processInfo.environment["AIVJ_TEXTURE_PATH"]))
+        var driver = CompatibleDriver(textured.driver, compatibility: compatibility)
+        for line in driver.diagnostics + textured.warnings { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
         var source = try FeedAudio(audio: audio, fps: Double(fps), compatibility: compatibility)
         let summary = try job.run(driver: &driver, audio: &source) { line in
             FileHandle.standardError.write(Data("warning: \(line)\n".utf8))

@@ -103,3 +103,36 @@ struct ShaderPassesTests {
         #expect(line == "2: second line")
     }
 }
+
+struct ShaderUserTextureTests {
+    @Test func aUserTextureBesideThePresetIsReadTopRowAtTheTopAsInMilkDrop() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aivj-usertex-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 2×2: red on top, blue below.
+        let image = try RGBImage(width: 2, height: 2, pixels: [255, 0, 0, 255, 0, 0, 0, 0, 255, 0, 0, 255])
+        try Data(PNGCodec.encode(image)).write(to: folder.appendingPathComponent("stripes.png"))
+        var text = try String(contentsOf: Golden.presets.appendingPathComponent("md2-comp-shader.milk"), encoding: .utf8)
+        text = text.split(separator: "\n").filter { !$0.hasPrefix("comp_") }.joined(separator: "\n")
+        text += "\ncomp_1=`sampler sampler_pc_stripes;\ncomp_2=`shader_body\ncomp_3=`{\n"
+            + "comp_4=`ret = tex2D(sampler_pc_stripes, uv).xyz;\ncomp_5=`}\n"
+        let path = folder.appendingPathComponent("stripes.milk")
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        let preset = try Preset(contentsOf: path)
+        let (driverAny, warnings) = layerDriver(for: preset, seed: 1, presetPath: path.path, textureFolders: [])
+        #expect(warnings.isEmpty, "\(warnings)")
+        var driver = driverAny
+        #expect(driver.diagnostics.isEmpty, "\(driver.diagnostics)")
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        let layer = try MilkLayer(width: 32, height: 18, meshColumns: 8, meshRows: 6)
+        let inputs = LayerFrameInputs(frame: 0, fps: 30)
+        let (parameters, field) = driver.frame(inputs, mesh: layer.mesh)
+        try layer.render(parameters, inputs: inputs, warpField: field)
+        #expect(layer.takeDiagnostics().isEmpty)
+        let pixels = try layer.readOutput()
+        let top = (2 * 32 + 16) * 3, bottom = (15 * 32 + 16) * 3
+        #expect(Array(pixels[top..<top + 3]) == [255, 0, 0])
+        #expect(Array(pixels[bottom..<bottom + 3]) == [0, 0, 255])
+    }
+}
