@@ -33,6 +33,9 @@ struct Render: AsyncParsableCommand {
                                      width: width, height: height)
         for line in driver.diagnostics { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
         var source = try FeedAudio(audio: audio, fps: Double(fps), compatibility: compatibility)
-        print(try job.run(driver: &driver, audio: &source).jsonLine)
+        let summary = try job.run(driver: &driver, audio: &source) { line in
+            FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
+        }
+        print(summary.jsonLine)
     }
 }
