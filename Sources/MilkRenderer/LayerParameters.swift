@@ -62,6 +62,8 @@ public struct LayerParameters: Sendable, Equatable {
     public var waves: [CustomWaveDrawing] = []
     /// MilkDrop 2 warp/comp shaders and their per-frame values; nil draws both stages the MilkDrop 1 way.
     public var shaderFrame: ShaderFrameValues?
+    /// The old preset's main wave while two presets blend (`PresetTransition`); nil otherwise.
+    public var mainWaveBlend: MainWaveBlend?
 
     public init() {}
 }

@@ -31,7 +31,8 @@ extension MilkLayer {
         let wave = MainWaveform(parameters: parameters, inputs: inputs, width: width, height: height,
                                 aspectX: mesh.aspectX, aspectY: mesh.aspectY)
         guard wave.color.w > 0 else { return }
-        for line in wave.lines {
+        for (index, line) in wave.lines.enumerated() {
+            let line = parameters.mainWaveBlend?.blend(line, index: index) ?? line
             drawLine(line, colors: [wave.color], loop: wave.isLoop, dots: parameters.waveDots, thick: parameters.waveThick,
                      blend: parameters.additiveWave ? .additive : .alpha)
         }
