@@ -40,6 +40,7 @@ public enum ScanWorker {
             return 2
         }
         let environment = ProcessInfo.processInfo.environment
+        if let nice = environment[ThreadNice.variable].flatMap({ Int32($0) }) { ThreadNice.apply(nice) }
         let scratch = setup.outputDirectory + "/.work/\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         while let line = readLine(strippingNewline: true) {

@@ -30,6 +30,11 @@ struct WorkerPool {
     mutating func run(_ items: [ScanItem], commit: (PresetOutcome, Int) throws(LibraryScanError) -> Void,
                       tick: () -> Void) throws(LibraryScanError) {
         signal(SIGPIPE, SIG_IGN)
+        var environment = ProcessInfo.processInfo.environment.merging(options.workerEnvironment) { $1 }
+        if let nice = ThreadNice.process(), nice > 0 {
+            ThreadNice.apply(nice)
+            environment[ThreadNice.variable] = String(nice)
+        }
         let slots = (0..<options.jobs).map { _ in Slot() }
         var next = 0
         var retries: [Job] = []
@@ -76,8 +81,7 @@ struct WorkerPool {
                 }
                 if slot.worker == nil {
                     let worker = try WorkerProcess(executable: options.executable, arguments: options.workerArguments,
-                                                   environment: ProcessInfo.processInfo.environment
-                                                       .merging(options.workerEnvironment) { $1 })
+                                                   environment: environment)
                     slot.worker = worker
                     _ = worker.send(setupLine)
                 }

@@ -30,6 +30,8 @@ final class WorkerProcess {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, jobs[0], 0)
         posix_spawn_file_actions_adddup2(&actions, results[1], ScanWorker.resultDescriptor)
+        // Whatever a library prints goes to stderr, so the scan's own stdout (e.g. --json) stays clean.
+        posix_spawn_file_actions_adddup2(&actions, 2, 1)
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {

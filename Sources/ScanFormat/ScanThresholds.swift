@@ -1,7 +1,7 @@
 /// The documented thresholds behind `black`, `static`, the tiers and the gates (docs/formats.md).
 public struct ScanThresholds: Codable, Sendable, Equatable {
     /// A preset whose every capture has mean luma below this is `black` (failed).
-    public var blackLuma: Double = 0.02
+    public var blackLuma: Double = 0.01
     /// A preset whose motion is below this is `static` (failed): nothing moves between captures.
     public var staticMotion: Double = 0.002
     /// A pixel counts toward `coverage` when its luma is above this.

@@ -16,7 +16,7 @@ struct ScanCommand: AsyncParsableCommand {
     )
 
     /// The version written into the manifests.
-    static let version = "aivj 0.1 (scan format 0)"
+    static let version = "0.1 (scan format 0)"
 }
 
 /// `aivj scan LIBRARY --out DIR …`.

@@ -56,7 +56,7 @@ struct ScanCommandTests {
     @Test func scansTheFixtureLibraryWithABrokenAndAHangingPreset() throws {
         let out = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let run = try AIVJProcess.run(["scan", Self.library, "--out", out, "--format", "png", "--timeout-ms", "4000",
+        let run = try AIVJProcess.run(["scan", Self.library, "--out", out, "--format", "png", "--timeout-ms", "8000",
                                        "--retries", "0", "--json"] + Self.tiny,
                                       environment: ["AIVJ_SCAN_TEST_HANG": "hang-or-crash"])
         #expect(run.status == 0, "\(run.stderr)")
@@ -159,6 +159,34 @@ struct ScanCommandTests {
         #expect(other.status != 0 && other.stderr.contains("cannot resume"))
         let finished = try AIVJProcess.run(["scan", library, "--out", out, "--resume"] + Self.tiny)
         #expect(finished.status == 0 && finished.stdout.contains("presets 2"))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func showsABarWithRateAndETAOnATerminalAndPlainLinesOtherwise() throws {
+        let out = temporaryFolder(), plain = temporaryFolder()
+        defer { for folder in [out, plain] { try? FileManager.default.removeItem(atPath: folder) } }
+        let command = ([AIVJProcess.executable.path, "scan", Self.library + "/sub", "--out", out] + Self.tiny)
+            .map { "'\($0)'" }.joined(separator: " ")
+        let terminal = try runOnATerminal(command)
+        #expect(terminal.stdout.contains("\r\u{1B}[2K[") && terminal.stdout.contains("presets/s ETA"), "\(terminal.stdout)")
+        let lines = try AIVJProcess.run(["scan", Self.library + "/sub", "--out", plain, "--progress-every", "0"] + Self.tiny)
+        #expect(lines.stderr.contains("scan: 2/2 100%") && !lines.stderr.contains("\r"))
+    }
+
+    /// Runs a shell command under `script`, which gives it a pseudo-terminal; returns what the terminal showed.
+    func runOnATerminal(_ command: String) throws -> AIVJProcess.Result {
+        let log = temporaryFolder() + ".typescript"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, log]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let shown = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        return AIVJProcess.Result(status: process.terminationStatus, stdout: shown, stderr: "")
     }
 
     /// Starts `aivj` in a process group of its own and SIGKILLs the whole group after `delay` seconds.

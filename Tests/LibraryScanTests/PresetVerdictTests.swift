@@ -27,7 +27,7 @@ struct PresetVerdictTests {
     }
 
     @Test func blackAndStaticFail() {
-        let entry = PresetVerdict.entry(outcome(lumas: [0.01, 0.0], coverage: 0, motions: [nil, 0.0]), thresholds: thresholds, attempts: 1)
+        let entry = PresetVerdict.entry(outcome(lumas: [0.005, 0.0], coverage: 0, motions: [nil, 0.0]), thresholds: thresholds, attempts: 1)
         #expect(entry.status == .failed && entry.tier == nil && entry.reasons == ["black", "static"])
     }
 
