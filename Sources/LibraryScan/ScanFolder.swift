@@ -18,7 +18,6 @@ public struct ScanFolder: Sendable {
     public var manifest: String { path + "/run-manifest.json" }
     public var report: String { path + "/scan-report.html" }
     public var frames: String { path + "/frames" }
-    public var scratch: String { path + "/.work" }
 
     /// Reads `scan-state.json`, or nil when there is none.
     public func readState() throws(LibraryScanError) -> ScanState? {
@@ -64,9 +63,8 @@ public struct ScanFolder: Sendable {
         try DurableFile.write(Data(text.utf8), to: index)
     }
 
-    /// Removes temporary files under `frames/` and the workers' scratch folder.
+    /// Removes temporary files under `frames/`.
     public func sweepTemporaries() {
-        try? FileManager.default.removeItem(atPath: scratch)
         for file in imageFiles(includingTemporaries: true) where file.contains(DurableFile.temporaryMarker) {
             try? FileManager.default.removeItem(atPath: path + "/" + file)
         }

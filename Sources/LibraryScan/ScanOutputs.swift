@@ -12,7 +12,6 @@ public enum ScanOutputs {
         let lines = try folder.repairIndex(committed: paths).sorted(by: FramesIndexLine.canonicalOrder)
         try folder.writeIndex(lines)
         folder.removeUnindexedImages(lines)
-        try? FileManager.default.removeItem(atPath: folder.scratch)
         let summary = ScanSummary.make(entries: entries, frames: lines.count, thresholds: thresholds,
                                        seconds: seconds, presetsPerSecond: presetsPerSecond)
         let manifest = RunManifest(presets: entries, made: made, parameters: parameters, thresholds: thresholds,

@@ -1,3 +1,4 @@
+import AudioInput
 import Foundation
 import MilkPreset
 import ScanFormat
@@ -17,6 +18,9 @@ public struct ScanRunner {
         let parameters = options.parameters
         if let problem = parameters.problem { throw .badOption(problem) }
         guard options.jobs >= 1 else { throw .badOption("--jobs must be at least 1 (got \(options.jobs))") }
+        do { _ = try AudioSourceFactory.make(audio: parameters.audio) } catch {
+            throw .badOption("--audio: \(error)")
+        }
         let library = try ScanLibrary(options.library)
         let items = options.shard.map { shard in library.items.filter { shard.contains(path: $0.path) } } ?? library.items
         let folder = ScanFolder(URL(fileURLWithPath: options.output).standardizedFileURL.path)

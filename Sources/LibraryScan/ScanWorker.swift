@@ -41,8 +41,14 @@ public enum ScanWorker {
         }
         let environment = ProcessInfo.processInfo.environment
         if let nice = environment[ThreadNice.variable].flatMap({ Int32($0) }) { ThreadNice.apply(nice) }
-        let scratch = setup.outputDirectory + "/.work/\(getpid())"
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let audio: ScanAudio
+        do {
+            audio = try ScanAudio(audio: setup.parameters.audio, fps: Double(setup.parameters.fps),
+                                  frames: setup.parameters.framesPerPreset)
+        } catch {
+            FileHandle.standardError.write(Data("aivj scan worker: \(error)\n".utf8))
+            return 2
+        }
         while let line = readLine(strippingNewline: true) {
             guard let item = try? JSONDecoder().decode(ScanItem.self, from: Data(line.utf8)) else { continue }
             if let hang = environment[hangHook], !hang.isEmpty, item.path.contains(hang) {
@@ -51,7 +57,7 @@ public enum ScanWorker {
             if let crash = environment[crashHook], !crash.isEmpty, item.path.contains(crash) {
                 kill(getpid(), SIGKILL)
             }
-            let outcome = render(item, setup: setup, scratch: scratch)
+            let outcome = render(item, setup: setup, audio: audio)
             guard let text = try? ScanJSON.line(outcome),
                   DurableFile.writeAll(resultDescriptor, Data((text + "\n").utf8)) else { return 1 }
         }
@@ -68,11 +74,16 @@ public enum ScanWorker {
     }
 
     /// Parses, renders and measures one preset, writing its frames; never throws: problems become the outcome.
-    public static func render(_ item: ScanItem, setup: WorkerSetup, scratch: String) -> PresetOutcome {
+    static func render(_ item: ScanItem, setup: WorkerSetup, audio: ScanAudio) -> PresetOutcome {
         let clock = ContinuousClock()
         let start = clock.now
+        var outcome = attempt(item, setup: setup, audio: audio)
+        outcome.seconds = seconds(clock.now - start)
+        return outcome
+    }
+
+    private static func attempt(_ item: ScanItem, setup: WorkerSetup, audio: ScanAudio) -> PresetOutcome {
         var outcome = PresetOutcome(path: item.path)
-        defer { outcome.seconds = seconds(clock.now - start) }
         let bytes: Data
         do { bytes = try Data(contentsOf: URL(fileURLWithPath: item.file)) } catch {
             outcome.failure = .parseError
@@ -89,7 +100,7 @@ public enum ScanWorker {
             return outcome
         }
         do {
-            try capture(preset, item: item, setup: setup, scratch: scratch, into: &outcome)
+            try capture(preset, item: item, setup: setup, audio: audio, into: &outcome)
         } catch {
             outcome.failure = .renderError
             outcome.detail = oneLine("\(item.path): \(error)")
@@ -100,42 +111,40 @@ public enum ScanWorker {
 
     /// Renders through `RenderJob` (the renderer's one entry point, as `aivj render`), then scales, measures,
     /// encodes and writes each capture.
-    static func capture(_ preset: Preset, item: ScanItem, setup: WorkerSetup, scratch: String,
+    static func capture(_ preset: Preset, item: ScanItem, setup: WorkerSetup, audio: ScanAudio,
                         into outcome: inout PresetOutcome) throws {
         let parameters = setup.parameters
         let captures = parameters.captureFrames
         let job = RenderJob(presetName: preset.name, width: parameters.renderSize, height: parameters.renderSize,
                             frames: parameters.framesPerPreset, fps: Double(parameters.fps), captures: Set(captures),
-                            outputDirectory: scratch, seed: parameters.seed)
+                            outputDirectory: "", seed: parameters.seed)
         var driver = layerDriver(for: preset, seed: parameters.seed)
         outcome.shaderFallback = driver.diagnostics.contains(where: isShaderFallback)
-        var audio = try ScanAudio(audio: parameters.audio, fps: Double(parameters.fps))
-        let summary = try job.run(driver: &driver, audio: &audio)
-        outcome.shaderFallback = outcome.shaderFallback || driver.diagnostics.contains(where: isShaderFallback)
-        outcome.renderSeconds = summary.seconds
-        outcome.renderer = summary.renderer
+        var replay = audio.replay()
         var previous: RGBImage?
-        for (index, frame) in captures.enumerated() {
-            let rendered = scratch + "/" + RenderJob.fileName(frame: frame)
-            guard let data = FileManager.default.contents(atPath: rendered) else {
-                throw LibraryScanError.io(path: rendered, message: "the renderer wrote no capture")
-            }
-            try? FileManager.default.removeItem(atPath: rendered)
-            let image = try FrameMetrics.scaled(try PNGCodec.decode(Array(data)), to: parameters.size)
+        var lines: [FramesIndexLine] = []
+        let id = outcome.id ?? ""
+        let summary = try job.run(driver: &driver, audio: &replay) { pixels, frame in
+            let rendered = try RGBImage(width: parameters.renderSize, height: parameters.renderSize, pixels: pixels)
+            let image = try FrameMetrics.scaled(rendered, to: parameters.size)
             let file = framePath(forPreset: item.path, frame: frame, format: parameters.format)
             let encoded: [UInt8] = switch parameters.format {
             case .webp: try WebPCodec.encode(image, quality: Float(parameters.quality))
             case .png: try PNGCodec.encode(image)
             }
             try DurableFile.write(Data(encoded), to: setup.outputDirectory + "/" + file)
-            outcome.lines.append(FramesIndexLine(
-                preset: item.path, presetId: outcome.id ?? "", frame: frame, capture: index, file: file,
+            lines.append(FramesIndexLine(
+                preset: item.path, presetId: id, frame: frame, capture: lines.count, file: file,
                 avgLuma: PresetVerdict.round6(FrameMetrics.luma(image)),
                 coverage: PresetVerdict.round6(FrameMetrics.coverage(image, threshold: setup.thresholds.coveragePixelLuma)),
                 motion: previous.map { PresetVerdict.round6(FrameMetrics.difference($0, image)) },
                 sha1: FrameMetrics.sha1(image)))
             previous = image
         }
+        outcome.lines = lines
+        outcome.shaderFallback = outcome.shaderFallback || driver.diagnostics.contains(where: isShaderFallback)
+        outcome.renderSeconds = summary.seconds
+        outcome.renderer = summary.renderer
     }
 
     /// A renderer diagnostic that says a shader was replaced by a fallback (the words `shader` and `fallback`).
@@ -153,15 +162,27 @@ public enum ScanWorker {
     }
 }
 
-/// The audio of a scan: AudioInput's exact per-frame samples, analysed, from frame 0 for every preset.
-struct ScanAudio: FrameAudioSource {
-    let feed: AudioFeed
+/// The audio of a scan: AudioInput's exact per-frame samples, analysed once per worker, and replayed from frame 0
+/// for every preset (every preset hears the same audio, so there is no need to synthesise and analyse it again).
+final class ScanAudio {
+    let fps: Double
+    let frames: [LayerFrameInputs]
 
-    init(audio: String, fps: Double) throws {
-        feed = try AudioFeed(source: AudioSourceFactory.make(audio: audio), fps: fps)
+    init(audio: String, fps: Double, frames: Int) throws {
+        self.fps = fps
+        let feed = try AudioFeed(source: AudioSourceFactory.make(audio: audio), fps: fps)
+        self.frames = (0..<frames).map { LayerFrameInputs(feed.next(), frame: $0, fps: fps) }
     }
 
-    func inputs(frame: Int, fps: Double) throws -> LayerFrameInputs {
-        LayerFrameInputs(feed.next(), frame: frame, fps: fps)
+    func replay() -> Replay { Replay(frames: frames) }
+
+    /// A `FrameAudioSource` reading the analysed frames in order.
+    struct Replay: FrameAudioSource {
+        let frames: [LayerFrameInputs]
+
+        func inputs(frame: Int, fps: Double) throws -> LayerFrameInputs {
+            guard frames.indices.contains(frame) else { return LayerFrameInputs(frame: frame, fps: fps) }
+            return frames[frame]
+        }
     }
 }

@@ -38,9 +38,6 @@ public struct RenderJob: Sendable {
 
     /// Renders every frame on a fresh headless context; `seconds` covers the render loop, not readback or PNG encoding.
     public func run(driver: inout some LayerDriver, audio: inout some FrameAudioSource) throws -> RenderSummary {
-        guard fps > 0, frames >= 0 else { throw MilkRendererError.badSize(what: "frames/fps", value: "\(frames)/\(fps)") }
-        let context = try wrapGraphics { try HeadlessContext() }
-        let layer = try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed)
         if !captures.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
@@ -48,6 +45,16 @@ public struct RenderJob: Sendable {
                 throw MilkRendererError.io(path: outputDirectory, message: "cannot create the folder")
             }
         }
+        return try run(driver: &driver, audio: &audio) { pixels, frame in try write(pixels, frame: frame) }
+    }
+
+    /// The same render, handing each captured frame's RGB pixels (top row first) to `capture` instead of writing
+    /// a PNG (the library scan measures and encodes them itself); `seconds` leaves out the time spent in `capture`.
+    public func run(driver: inout some LayerDriver, audio: inout some FrameAudioSource,
+                    capture: (_ pixels: [UInt8], _ frame: Int) throws -> Void) throws -> RenderSummary {
+        guard fps > 0, frames >= 0 else { throw MilkRendererError.badSize(what: "frames/fps", value: "\(frames)/\(fps)") }
+        let context = try wrapGraphics { try HeadlessContext() }
+        let layer = try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed)
         // Timed as projectm-ref times itself: the whole loop (audio, code, drawing) with one glFinish at the end,
         // less the time spent reading back and encoding captures.
         let clock = ContinuousClock()
@@ -59,7 +66,7 @@ public struct RenderJob: Sendable {
             try layer.render(parameters, inputs: inputs, warpField: field)
             if captures.contains(frame) {
                 let captureStart = clock.now
-                try write(layer.readOutput(), frame: frame)
+                try capture(layer.readOutput(), frame)
                 captureTime += clock.now - captureStart
             }
         }

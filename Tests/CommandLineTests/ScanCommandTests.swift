@@ -143,6 +143,10 @@ struct ScanCommandTests {
         #expect(merge.status != 0 && merge.stderr.contains("run-manifest.json: not valid JSON"))
         #expect(merge.stderr.split(separator: "\n").count == 1)
 
+        let audio = try AIVJProcess.run(["scan", Self.library, "--out", temporaryFolder(), "--audio", "/no/such.wav"])
+        #expect(audio.status != 0 && audio.stderr.contains("--audio") && audio.stderr.contains("/no/such.wav"))
+        #expect(audio.stderr.split(separator: "\n").count == 1)
+
         let shard = try AIVJProcess.run(["scan", Self.library, "--out", temporaryFolder(), "--shard", "3/3"])
         #expect(shard.status != 0 && shard.stderr.contains("--shard '3/3'"))
     }
