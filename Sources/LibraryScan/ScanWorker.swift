@@ -119,12 +119,14 @@ public enum ScanWorker {
                             frames: parameters.framesPerPreset, fps: Double(parameters.fps), captures: Set(captures),
                             outputDirectory: "", seed: parameters.seed)
         var driver = layerDriver(for: preset, seed: parameters.seed)
-        outcome.shaderFallback = driver.diagnostics.contains(where: isShaderFallback)
+        var fallbacks = driver.diagnostics.filter(isShaderFallback)
         var replay = audio.replay()
         var previous: RGBImage?
         var lines: [FramesIndexLine] = []
         let id = outcome.id ?? ""
-        let summary = try job.run(driver: &driver, audio: &replay) { pixels, frame in
+        let summary = try job.run(driver: &driver, audio: &replay, report: { line in
+            if isShaderFallback(line) { fallbacks.append(line) }
+        }) { pixels, frame in
             let rendered = try RGBImage(width: parameters.renderSize, height: parameters.renderSize, pixels: pixels)
             let image = try FrameMetrics.scaled(rendered, to: parameters.size)
             let file = framePath(forPreset: item.path, frame: frame, format: parameters.format)
@@ -142,15 +144,18 @@ public enum ScanWorker {
             previous = image
         }
         outcome.lines = lines
-        outcome.shaderFallback = outcome.shaderFallback || driver.diagnostics.contains(where: isShaderFallback)
+        outcome.shaderFallback = !fallbacks.isEmpty
+        if let first = fallbacks.first { outcome.detail = oneLine(first) }
         outcome.renderSeconds = summary.seconds
         outcome.renderer = summary.renderer
     }
 
-    /// A renderer diagnostic that says a shader was replaced by a fallback (the words `shader` and `fallback`).
+    /// A renderer diagnostic that says a shader was replaced by MilkDrop's default (MilkRenderer words these
+    /// "… warp shader not translated, MilkDrop's default used: …", "… shader did not compile, …", "… shader passes
+    /// not available, MilkDrop's defaults used: …"): the word `shader` and `default` or `fallback`.
     public static func isShaderFallback(_ line: String) -> Bool {
         let lower = line.lowercased()
-        return lower.contains("shader") && lower.contains("fallback")
+        return lower.contains("shader") && (lower.contains("default") || lower.contains("fallback"))
     }
 
     static func oneLine(_ text: String) -> String {

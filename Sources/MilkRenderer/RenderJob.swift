@@ -37,7 +37,9 @@ public struct RenderJob: Sendable {
     }
 
     /// Renders every frame on a fresh headless context; `seconds` covers the render loop, not readback or PNG encoding.
-    public func run(driver: inout some LayerDriver, audio: inout some FrameAudioSource) throws -> RenderSummary {
+    /// `report` gets the layer's diagnostics (a shader stage that did not compile) as they arise.
+    public func run(driver: inout some LayerDriver, audio: inout some FrameAudioSource,
+                    report: (String) -> Void = { _ in }) throws -> RenderSummary {
         if !captures.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
@@ -45,12 +47,12 @@ public struct RenderJob: Sendable {
                 throw MilkRendererError.io(path: outputDirectory, message: "cannot create the folder")
             }
         }
-        return try run(driver: &driver, audio: &audio) { pixels, frame in try write(pixels, frame: frame) }
+        return try run(driver: &driver, audio: &audio, report: report) { pixels, frame in try write(pixels, frame: frame) }
     }
 
     /// The same render, handing each captured frame's RGB pixels (top row first) to `capture` instead of writing
     /// a PNG (the library scan measures and encodes them itself); `seconds` leaves out the time spent in `capture`.
-    public func run(driver: inout some LayerDriver, audio: inout some FrameAudioSource,
+    public func run(driver: inout some LayerDriver, audio: inout some FrameAudioSource, report: (String) -> Void = { _ in },
                     capture: (_ pixels: [UInt8], _ frame: Int) throws -> Void) throws -> RenderSummary {
         guard fps > 0, frames >= 0 else { throw MilkRendererError.badSize(what: "frames/fps", value: "\(frames)/\(fps)") }
         let context = try wrapGraphics { try HeadlessContext() }
@@ -64,6 +66,7 @@ public struct RenderJob: Sendable {
             let inputs = try audio.inputs(frame: frame, fps: fps)
             let (parameters, field) = driver.frame(inputs, mesh: layer.mesh)
             try layer.render(parameters, inputs: inputs, warpField: field)
+            for line in layer.takeDiagnostics() { report(line) }
             if captures.contains(frame) {
                 let captureStart = clock.now
                 try capture(layer.readOutput(), frame)

@@ -41,6 +41,7 @@ struct PresetVerdictTests {
         fallback.shaderFallback = true
         #expect(PresetVerdict.entry(fallback, thresholds: thresholds, attempts: 1).reasons == ["shader-fallback"])
         #expect(ScanWorker.isShaderFallback("warp shader: cannot translate, using the fallback"))
+        #expect(ScanWorker.isShaderFallback("x: comp shader did not compile, MilkDrop's default used: 0:12 error"))
         #expect(!ScanWorker.isShaderFallback("per_frame line 3 dropped"))
     }
 
