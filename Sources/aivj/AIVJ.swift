@@ -11,6 +11,7 @@ struct AIVJ: AsyncParsableCommand {
             ExprCommand.self,
             PresetCommand.self,
             LibraryCommand.self,
+            ScanCommand.self,
             PairsCommand.self,
             Devices.self,
             Listen.self,
