@@ -41,6 +41,8 @@ public struct PackBuildRecord: Codable, Sendable, Equatable {
     public var inputs: Inputs
     public var seed: UInt64
     public var requestedCount: Int
+    /// Share of the usable presets in each pool.
+    public var poolShare: Double
     public var criteria: Criteria
     public var counts: Counts
     /// Upper edges of the three non-zero strata of each diff (the zero stratum is `diff < 1e-6`).

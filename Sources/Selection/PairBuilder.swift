@@ -5,8 +5,8 @@ import MilkPreset
 ///
 /// Pure and deterministic: the same library, measurements, count and seed give the same manifest.
 public struct PairBuilder: Sendable {
-    /// Share of the usable presets in each pool: the most foreground-like ones, and the most background-like ones.
-    public static let poolShare = 0.4
+    /// Default share of the usable presets in each pool: the most foreground-like ones, and the most background-like ones.
+    public static let defaultPoolShare = 0.4
     /// At most this many FG × BG combinations are considered (a seeded sample when there are more).
     public static let candidateLimit = 60_000
     /// Non-zero strata per diff (plus one for "equal").
@@ -14,16 +14,19 @@ public struct PairBuilder: Sendable {
 
     public var count: Int
     public var seed: UInt64
+    /// Share of the usable presets in each pool (0 < share ≤ 0.5); 0.5 uses every preset (a small curated library).
+    public var poolShare: Double
 
-    public init(count: Int, seed: UInt64) {
+    public init(count: Int, seed: UInt64, poolShare: Double = PairBuilder.defaultPoolShare) {
         self.count = count
         self.seed = seed
+        self.poolShare = poolShare
     }
 
     static let criteria = PackBuildRecord.Criteria(
         fg: "content 0.4·figures (custom waves+shapes, /2) + 0.3·sparse ((0.99 − fDecay)/0.09) + 0.2·(1 − movement) + 0.1·darken; with a scan, half content, half (1 − avgLuma rank)",
         bg: "content 0.3·fill ((fDecay − 0.9)/0.08) + 0.3·movement (max of |zoom−1|/0.08, |rot|/0.1, warp/3) + 0.2·shaders + 0.2·texture (per-pixel code, echo, brighten, disk textures); with a scan, half content, half the mean of the avgLuma and motion ranks",
-        pools: "presets failed in the run manifest or with non-finite warp/cx are skipped; sorted by fg − bg, the top 40 % are FG candidates, the bottom 40 % BG candidates",
+        pools: "presets failed in the run manifest or with non-finite warp/cx are skipped; sorted by fg − bg, the top poolShare (default 40 %) are FG candidates, the bottom poolShare BG candidates",
         warpDiff: "|warp(fg) − warp(bg)|, the base values before per-frame code, rounded to 6 decimals",
         cxDiff: "|cx(fg) − cx(bg)|, the base values before per-frame code, rounded to 6 decimals",
         strata: "each diff in 4 strata: 0, then three equal-width bins up to the 95th percentile of the non-zero candidate diffs (above it: the last); pairs are taken round-robin over the 16 cells, shuffled within a cell, each preset used at most a few times")
@@ -40,6 +43,7 @@ public struct PairBuilder: Sendable {
     public func build(library: PresetLibrary, scan: ScanMetrics?, runManifestPath: String?,
                       libraryRoot: String) throws(SelectionError) -> PairsManifest {
         guard count > 0 else { throw .buildImpossible(source: library.source, reason: "--count must be positive") }
+        guard poolShare > 0, poolShare <= 0.5 else { throw .buildImpossible(source: library.source, reason: "pool share must be in (0, 0.5]") }
         var failed = 0, nonFinite = 0
         var usable: [LibraryEntry] = []
         for e in library.entries {
@@ -54,7 +58,7 @@ public struct PairBuilder: Sendable {
                       warp: Double(usable[i].values["warp"] ?? 1), cx: Double(usable[i].values["cx"] ?? 0.5))
         }
         candidates.sort { $0.role.preference != $1.role.preference ? $0.role.preference > $1.role.preference : $0.entry.path < $1.entry.path }
-        let poolSize = Int((Double(candidates.count) * Self.poolShare).rounded(.up))
+        let poolSize = Int((Double(candidates.count) * poolShare).rounded(.up))
         guard candidates.count >= 2, poolSize >= 1 else {
             throw .buildImpossible(source: library.source, reason: "\(candidates.count) usable presets, need at least 2")
         }
@@ -94,7 +98,7 @@ public struct PairBuilder: Sendable {
             bgCandidates: bgPool.count, candidatePairs: combos.count, cellsWithCandidates: cells.filter { !$0.isEmpty }.count,
             cellsPicked: picked.count, pairs: pairs.count)
         let record = PackBuildRecord(
-            inputs: .init(library: library.source, runManifest: runManifestPath), seed: seed, requestedCount: count,
+            inputs: .init(library: library.source, runManifest: runManifestPath), seed: seed, requestedCount: count, poolShare: poolShare,
             criteria: Self.criteria, counts: counts, warpDiffEdges: warpEdges, cxDiffEdges: cxEdges)
         let method = "FG/BG pools by content" + (scan == nil ? "" : " and scan") + ", pairs stratified over warp_diff × cx_diff"
         return PairsManifest(libraryRoot: libraryRoot,

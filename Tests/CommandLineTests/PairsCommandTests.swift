@@ -87,4 +87,22 @@ struct PairsCommandTests {
         #expect(score.stderr.split(separator: "\n").count == 1 && score.stderr.contains("constant"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/pack/pairs-quality.v0.json"))
     }
+
+    /// The repository's `presets/pack`, the live show's default pack.
+    static let shippedPack = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("presets/pack").path
+
+    @Test func theShippedPackChecksClean() throws {
+        let result = try AIVJProcess.run(["pairs", "check", Self.shippedPack, "--run-manifest", Self.shippedPack + "/scan", "--json"])
+        #expect(result.status == 0, "\(result.stdout)")
+        let summary = try PresetCommandTests.lastJSONObject(result.stdout)
+        #expect(summary["problems"] as? Int == 0)
+        #expect(summary["pairs"] as? Int == 25 && summary["usable"] as? Int == 25 && summary["scored"] as? Int == 25)
+        let stats = try #require(summary["qualityStats"] as? [String: Any])
+        #expect((stats["std"] as? Double ?? 0) > 0.05)
+        // Every pair puts one of our figure presets in front of one of our textures.
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.shippedPack + "/pairs-manifest.v0.json"))) as? [String: Any])
+        let pairs = try #require(manifest["pairs"] as? [[String: Any]])
+        #expect(pairs.allSatisfy { ($0["fg"] as? String)?.hasPrefix("fg-") == true && ($0["bg"] as? String)?.hasPrefix("bg-") == true })
+    }
 }
