@@ -16,11 +16,14 @@ public struct PairBuilder: Sendable {
     public var seed: UInt64
     /// Share of the usable presets in each pool (0 < share ≤ 0.5); 0.5 uses every preset (a small curated library).
     public var poolShare: Double
+    /// Use only presets the run manifest measured (`avgLuma` present), e.g. when the scan covered part of the library.
+    public var measuredOnly: Bool
 
-    public init(count: Int, seed: UInt64, poolShare: Double = PairBuilder.defaultPoolShare) {
+    public init(count: Int, seed: UInt64, poolShare: Double = PairBuilder.defaultPoolShare, measuredOnly: Bool = false) {
         self.count = count
         self.seed = seed
         self.poolShare = poolShare
+        self.measuredOnly = measuredOnly
     }
 
     static let criteria = PackBuildRecord.Criteria(
@@ -44,10 +47,11 @@ public struct PairBuilder: Sendable {
                       libraryRoot: String) throws(SelectionError) -> PairsManifest {
         guard count > 0 else { throw .buildImpossible(source: library.source, reason: "--count must be positive") }
         guard poolShare > 0, poolShare <= 0.5 else { throw .buildImpossible(source: library.source, reason: "pool share must be in (0, 0.5]") }
-        var failed = 0, nonFinite = 0
+        var failed = 0, nonFinite = 0, unmeasured = 0
         var usable: [LibraryEntry] = []
         for e in library.entries {
             if scan?[e.path]?.failed == true { failed += 1; continue }
+            if measuredOnly, scan?[e.path]?.avgLuma == nil { unmeasured += 1; continue }
             guard let w = e.values["warp"], let c = e.values["cx"], w.isFinite, c.isFinite else { nonFinite += 1; continue }
             usable.append(e)
         }
@@ -94,11 +98,12 @@ public struct PairBuilder: Sendable {
         }
         let counts = PackBuildRecord.Counts(
             libraryPresets: library.entries.count, unreadablePresets: library.unreadable, failedSkipped: failed,
-            nonFiniteSkipped: nonFinite, measured: lumaRank.compactMap { $0 }.count, fgCandidates: fgPool.count,
+            nonFiniteSkipped: nonFinite, unmeasuredSkipped: measuredOnly ? unmeasured : nil, measured: lumaRank.compactMap { $0 }.count, fgCandidates: fgPool.count,
             bgCandidates: bgPool.count, candidatePairs: combos.count, cellsWithCandidates: cells.filter { !$0.isEmpty }.count,
             cellsPicked: picked.count, pairs: pairs.count)
         let record = PackBuildRecord(
             inputs: .init(library: library.source, runManifest: runManifestPath), seed: seed, requestedCount: count, poolShare: poolShare,
+            measuredOnly: measuredOnly ? true : nil,
             criteria: Self.criteria, counts: counts, warpDiffEdges: warpEdges, cxDiffEdges: cxEdges)
         let method = "FG/BG pools by content" + (scan == nil ? "" : " and scan") + ", pairs stratified over warp_diff × cx_diff"
         return PairsManifest(libraryRoot: libraryRoot,
