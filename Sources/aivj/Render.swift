@@ -31,7 +31,7 @@ struct Render: AsyncParsableCommand {
         let compatibility = try RenderCompatibility(parsing: compat)
         let textured = layerDriver(for: loaded, seed: seed, presetPath: preset,
                                    textureFolders: UserTextureLibrary.folders(fromSearchPath: ProcessInfo.processInfo.environment["AIVJ_TEXTURE_PATH"]))
-        var driver = CompatibleDriver(textured.driver, compatibility: compatibility)
+        var driver = CompatibleDriver(textured.driver, compatibility: compatibility, width: width, height: height)
         for line in driver.diagnostics + textured.warnings { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
         var source = try FeedAudio(audio: audio, fps: Double(fps), compatibility: compatibility)
         let summary = try job.run(driver: &driver, audio: &source) { line in
