@@ -16,6 +16,7 @@ struct AIVJ: AsyncParsableCommand {
             Listen.self,
             Analyze.self,
             Render.self,
+            Record.self,
             Play.self,
             Bench.self,
         ],
