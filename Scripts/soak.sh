@@ -42,6 +42,8 @@ report = {
     "glLiveAtBase": base["gl"], "glLiveAtEnd": last["gl"], "glLiveGrowth": leaked, "glAliveAfterTeardown": after,
     "glErrors": 0 if status == 0 else "the run stopped (see its error)", "exitStatus": status,
     "pairChanges": summary["picks"] if summary else None,
+    "advanceMsMean": round(sum(l["meanFrameMs"] for l in lines[1:]) / max(1, len(lines) - 1), 2),
+    "advanceMsSlowest": round(max(l["slowestFrameMs"] for l in lines[1:]), 1),
 }
 ok = status == 0 and growth < 5 and all(v == 0 for v in leaked.values()) and after and all(v == 0 for v in after.values())
 report["pass"] = bool(ok)

@@ -84,6 +84,8 @@ public enum ShowRecorder {
         var pickCount = 0
         var liveAtEnd = GLObjectCounter.live
         var showWarnings: [ShowWarning] = []
+        // Wall time of `advance` (CPU side of a frame, GL calls queued): hitches at pair changes show here.
+        var slowestFrame = 0.0, frameTimeSum = 0.0, framesSinceStats = 0
 
         do {
             let context = try wrapGraphics { try HeadlessContext() }
@@ -96,7 +98,12 @@ public enum ShowRecorder {
             for frame in 0..<options.frames {
                 let audio = feed.next()
                 let time = Double(frame) / configuration.fps
+                let frameStart = clock.now
                 try show.advance(audio: audio, time: time)
+                let frameSeconds = seconds(clock.now - frameStart)
+                slowestFrame = max(slowestFrame, frameSeconds)
+                frameTimeSum += frameSeconds
+                framesSinceStats += 1
                 let picks = show.takeNewPicks()
                 let writing = frame >= resumeFrom
                 if writing || videoPipe != nil {
@@ -122,8 +129,10 @@ public enum ShowRecorder {
                 }
                 if let every = options.statsEvery, let stats, every > 0, frame % every == 0 || frame == options.frames - 1 {
                     let line = StatsLine(frame: frame, time: time, rssKB: ProcessMemory.residentKilobytes(),
-                                         gl: GLObjectCounter.live)
+                                         gl: GLObjectCounter.live, slowestFrameMs: slowestFrame * 1000,
+                                         meanFrameMs: frameTimeSum * 1000 / Double(max(1, framesSinceStats)))
                     try stats.append(String(decoding: try encoder.encode(line), as: UTF8.self))
+                    (slowestFrame, frameTimeSum, framesSinceStats) = (0, 0, 0)
                 }
                 if tty, clock.now - lastDrawn > .milliseconds(250) || frame == options.frames - 1 {
                     lastDrawn = clock.now
@@ -149,6 +158,9 @@ public enum ShowRecorder {
         var time: Double
         var rssKB: Int
         var gl: GLObjectCounter.Counts
+        /// The slowest and mean wall time of `Show.advance` since the previous line, in milliseconds.
+        var slowestFrameMs: Double
+        var meanFrameMs: Double
     }
 
     /// Checks or writes `record.json`, repairs the index and pick log, and returns the first frame to write.

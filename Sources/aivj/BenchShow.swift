@@ -1,4 +1,5 @@
 import ArgumentParser
+import Coupling
 import Foundation
 import LiveShow
 import MilkRenderer
@@ -14,15 +15,21 @@ struct BenchShow: AsyncParsableCommand {
     @Option(help: "Picture size.") var size = "1280x720"
     @Option(help: "The Debian preset folder.") var presets = "/usr/share/projectM/presets"
     @Option(help: "projectm-ref executable (skipped when missing).") var reference = "/tmp/pmref/projectm-ref"
+    @Option(help: "Coupling mode: on, off or debug.") var coupling3d = "on"
+    @Option(help: "Coupling strength 0…1.") var strength = 1.0
+    @Option(help: "Depth-of-field blur 0…1.") var dof = 1.0
     @Flag(help: "Print one JSON line per pair.") var json = false
 
     func run() async throws {
         let (width, height) = try parseSize(size)
         let hasReference = FileManager.default.isExecutableFile(atPath: reference)
+        guard let mode = CouplingMode(rawValue: coupling3d) else { throw ValidationError("--coupling3d must be on, off or debug") }
+        let coupling = CouplingParameters(mode: mode, strength: strength, parallax: 1, dof: dof)
         var ratios: [Double] = []
         for (fg, bg) in ShowBenchmark.referencePairs {
             let (fgFile, bgFile) = (presets + "/" + fg, presets + "/" + bg)
-            let fps = try ShowBenchmark.measure(fg: fgFile, bg: bgFile, width: width, height: height, frames: frames)
+            let fps = try ShowBenchmark.measure(fg: fgFile, bg: bgFile, width: width, height: height, frames: frames,
+                                               coupling: coupling)
             func theirs(_ file: String) -> Double? {
                 hasReference ? RenderBenchmark.measureReference(tool: reference, preset: file, width: width, height: height, frames: frames) : nil
             }
