@@ -106,9 +106,10 @@ enum CouplingShaders {
         float inFocus = 1.0 - abs(depth01 - focus01);
         vec3 depthTint = mix(vec3(1.0, 0.55, 0.1), vec3(0.1, 0.45, 1.0), depth01) * (0.35 + 0.65 * inFocus);
         vec3 shown = 0.5 * picture + 0.4 * depthTint;
-        // Plane outlines: FG green, BG magenta.
-        shown = mix(shown, vec3(1.0, 0.0, 1.0), outline(bgUV));
-        shown = mix(shown, vec3(0.0, 1.0, 0.2), outline(fgUV));
+        // Plane outlines, FG green and BG magenta, drawn at 90 % of each plane's size so they stay in view while
+        // the planes (cropped to fill the screen) move: the two rectangles shift against each other.
+        shown = mix(shown, vec3(1.0, 0.0, 1.0), outline(0.5 + (bgUV - 0.5) / 0.9));
+        shown = mix(shown, vec3(0.0, 1.0, 0.2), outline(0.5 + (fgUV - 0.5) / 0.9));
         // Key mask inset in the top-right quarter.
         if (screen.x > 0.75 && screen.y > 0.75) {
             vec2 insetUV = (screen - 0.75) * 4.0;
