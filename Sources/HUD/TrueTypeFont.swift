@@ -13,7 +13,7 @@ public final class TrueTypeFont {
     /// DejaVu Sans Mono from Debian's fonts-dejavu-core.
     public static let defaultPath = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
 
-    private let font: OpaquePointer
+    let font: OpaquePointer
 
     /// Opens the font at `path` in `pointSize` points.
     public init(path: String = TrueTypeFont.defaultPath, pointSize: Int32) throws {
