@@ -11,7 +11,9 @@ public struct LevelFeatures: Sendable {
     private var fluxDev: Double = 0
     private var accentHeld: Double = 0
     private var intensity: Double = 0
+    private var range = AdaptiveRange()
     private var primed = false
+    private var heard = false
 
     public init() {}
 
@@ -50,8 +52,11 @@ public struct LevelFeatures: Sendable {
         // Absolute loudness −50…−10 dBFS mapped to 0…1 anchors intensity for quiet passages.
         let loud01 = min(1, max(0, (fastDB + 50) / 40))
         let target = silent ? 0 : 0.45 * loud01 + 0.25 * energy + 0.15 * accentHeld + 0.15 * Double(beatPulse01)
+        // The first sound starts the smoother at its level: a ramp up from 0 would read as a quiet passage.
+        if !heard, !silent { intensity = target; heard = true }
         intensity += (target - intensity) * (1 - exp(-dt / 0.4))
+        let spread = range.update(intensity, dt: dt)
         return Output(energy01: Float(energy), accent01: Float(accentHeld),
-                      intensity01: Float(min(1, max(0, intensity))), rmsDB: Float(db))
+                      intensity01: silent ? 0 : Float(min(1, max(0, spread))), rmsDB: Float(db))
     }
 }

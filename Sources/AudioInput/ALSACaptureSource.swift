@@ -185,7 +185,11 @@ final class CaptureWorker: @unchecked Sendable {
             case let .frames(n):
                 let total = publishedFrames.load(ordering: .relaxed) + n
                 // A paced clock-less PCM delivers the period when a real device would have.
-                if request.paceToRealTime { clockStart = pace(clockStart, frames: total) }
+                if request.paceToRealTime {
+                    clockStart = pace(clockStart, frames: total)
+                } else if !request.unthrottled {
+                    clockStart = limitToRealTime(clockStart, frames: total, slack: pcm.bufferFrames, period: pcm.periodFrames)
+                }
                 _ = buffer.withUnsafeBufferPointer { ring.write(UnsafeBufferPointer(rebasing: $0[0..<(2 * n)]), granule: 2) }
                 publishNanos.store(DispatchTime.now().uptimeNanoseconds, ordering: .releasing)
                 publishedFrames.store(total, ordering: .releasing)
@@ -212,6 +216,22 @@ final class CaptureWorker: @unchecked Sendable {
         let now = DispatchTime.now().uptimeNanoseconds
         if due > now { usleep(UInt32((due - now) / 1000)) }
         return start
+    }
+
+    /// Keeps the published frames within `slack` (the device's buffer) of the wall clock.
+    ///
+    /// A PCM with no clock of its own (`null`, the `file` plugin) returns every read at once, so without this the
+    /// thread would spin a core and overflow the ring. When ahead, it sleeps for the excess (at most one period)
+    /// and then re-anchors the clock at `slack` ahead, so a real device whose clock runs slightly fast is never
+    /// held back into overruns: only a device that delivers far faster than real time is slowed down.
+    private func limitToRealTime(_ start: (nanos: UInt64, frames: Int)?, frames: Int, slack: Int, period: Int) -> (nanos: UInt64, frames: Int) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard let start else { return (now, frames) }
+        let elapsed = Double(now &- start.nanos) / 1e9
+        let ahead = frames - start.frames - slack - Int(elapsed * Double(sampleRate))
+        guard ahead > 0 else { return start }
+        usleep(UInt32(Double(min(ahead, period)) / Double(sampleRate) * 1e6))
+        return (DispatchTime.now().uptimeNanoseconds, frames - slack)
     }
 
     private func reopen() -> ALSAPCM? {

@@ -11,6 +11,10 @@ public struct CaptureRequest: Sendable, Equatable {
     /// Sleep so periods arrive at the sample rate: only for clock-less PCMs such as the `file`
     /// plugin on a `null` slave, which otherwise deliver as fast as they are read.
     public var paceToRealTime = false
+    /// Let a clock-less PCM be read as fast as it delivers (tests that replay a file through ALSA). Off by
+    /// default: otherwise capture never runs ahead of the wall clock by more than the device's buffer, so a
+    /// `null` device does not spin a core (see `CaptureWorker.limitToRealTime`).
+    public var unthrottled = false
     public init() {}
 }
 

@@ -15,6 +15,7 @@ public final class Framebuffer {
         let texture = try Texture2D(width: width, height: height, format: format)
         var name: GLuint = 0
         glGenFramebuffers(1, &name)
+        GLObjectCounter.created(.framebuffer)
         self.name = name
         self.texture = texture
         glBindFramebuffer(GLenum(GL_FRAMEBUFFER), name)
@@ -49,6 +50,7 @@ public final class Framebuffer {
     deinit {
         var name = self.name
         glDeleteFramebuffers(1, &name)
+        GLObjectCounter.deleted(.framebuffer)
     }
 }
 

@@ -14,6 +14,8 @@ public enum GraphicsCoreError: Error, CustomStringConvertible, Equatable {
     case framebufferIncomplete(status: UInt32)
     /// A size or count that GL cannot take.
     case invalidSize(what: String, width: Int, height: Int)
+    /// The image file at `path` could not be read or decoded.
+    case image(path: String, message: String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,8 @@ public enum GraphicsCoreError: Error, CustomStringConvertible, Equatable {
             return "GL: framebuffer incomplete, status 0x\(String(status, radix: 16))"
         case let .invalidSize(what, width, height):
             return "GL: invalid size \(width)x\(height) for \(what)"
+        case let .image(path, message):
+            return "\(path): cannot read image: \(message)"
         }
     }
 }

@@ -27,6 +27,7 @@ public final class ShaderProgram {
             throw GraphicsCoreError.programLink(name: label, log: log)
         }
         self.name = program
+        GLObjectCounter.created(.program)
         try checkGLError("linking \(label)")
     }
 
@@ -89,5 +90,6 @@ public final class ShaderProgram {
 
     deinit {
         glDeleteProgram(name)
+        GLObjectCounter.deleted(.program)
     }
 }

@@ -38,6 +38,7 @@ public final class Texture2D {
         }
         var name: GLuint = 0
         glGenTextures(1, &name)
+        GLObjectCounter.created(.texture)
         self.name = name
         self.width = width
         self.height = height
@@ -81,5 +82,6 @@ public final class Texture2D {
     deinit {
         var name = self.name
         glDeleteTextures(1, &name)
+        GLObjectCounter.deleted(.texture)
     }
 }

@@ -13,6 +13,7 @@ public final class GLBuffer {
     public init(kind: Kind) {
         var name: GLuint = 0
         glGenBuffers(1, &name)
+        GLObjectCounter.created(.buffer)
         self.name = name
         self.kind = kind
     }
@@ -37,6 +38,7 @@ public final class GLBuffer {
     deinit {
         var name = self.name
         glDeleteBuffers(1, &name)
+        GLObjectCounter.deleted(.buffer)
     }
 }
 
@@ -47,6 +49,7 @@ public final class VertexArray {
     public init() {
         var name: GLuint = 0
         glGenVertexArrays(1, &name)
+        GLObjectCounter.created(.vertexArray)
         self.name = name
     }
 
@@ -72,5 +75,6 @@ public final class VertexArray {
     deinit {
         var name = self.name
         glDeleteVertexArrays(1, &name)
+        GLObjectCounter.deleted(.vertexArray)
     }
 }

@@ -22,11 +22,13 @@ public struct Evaluation: Sendable {
     }
 
     /// `name = value` lines, then one line per dropped statement.
-    public var text: String {
-        var lines = (variables + registers).map { "\($0.name) = \(Self.format($0.value))" }
-        lines += diagnostics.map { "error: \($0.description): \($0.statement)" }
-        return lines.joined(separator: "\n")
-    }
+    public var text: String { (valueLines + errorLines).joined(separator: "\n") }
+
+    /// One `name = value` line per variable and non-zero register.
+    public var valueLines: [String] { (variables + registers).map { "\($0.name) = \(Self.format($0.value))" } }
+
+    /// One `error: line L, column C: message: statement` line per dropped statement.
+    public var errorLines: [String] { diagnostics.map { "error: \($0.description): \($0.statement)" } }
 
     /// Shortest text that reads back as the same double (integers without a fraction).
     public static func format(_ v: Double) -> String {

@@ -57,6 +57,8 @@ public struct LayerParameters: Sendable, Equatable {
     /// Custom shapes and waves to draw this frame, already evaluated.
     public var shapes: [ShapeInstance] = []
     public var waves: [CustomWaveDrawing] = []
+    /// MilkDrop 2 warp/comp shaders and their per-frame values; nil draws both stages the MilkDrop 1 way.
+    public var shaderFrame: ShaderFrameValues?
 
     public init() {}
 }

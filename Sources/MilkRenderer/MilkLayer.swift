@@ -23,6 +23,11 @@ public final class MilkLayer {
     var lastCoordinates: [SIMD2<Float>] = []
     /// MilkDrop's per-preset random phases of the hue shading.
     let hueOffsets: SIMD4<Float>
+    /// The layer's seed, for the shader passes' per-frame random values.
+    let seed: UInt64
+    /// MilkDrop 2 shader resources, made on the first frame with shaders (`MilkLayer+ShaderPasses`).
+    var shaderResources: ShaderPasses?
+    var pendingDiagnostics: [String] = []
     private let warpArray = VertexArray()
     private let warpVertices = GLBuffer(kind: .vertices)
     private let warpIndices = GLBuffer(kind: .indices)
@@ -48,6 +53,7 @@ public final class MilkLayer {
         } catch let error as GraphicsCoreError {
             throw MilkRendererError.graphics(error)
         }
+        self.seed = seed
         var random = SeededRandom(seed: seed)
         hueOffsets = SIMD4(random.unitFloat() * 6.28, random.unitFloat() * 6.28, random.unitFloat() * 6.28, random.unitFloat() * 6.28)
         warpArray.setAttribute(0, buffer: warpVertices, components: 2, stride: 4, offset: 0)
@@ -66,17 +72,24 @@ public final class MilkLayer {
         let previous = feedback[current]
         let next = feedback[1 - current]
         let coordinates = mesh.textureCoordinates(parameters: parameters, field: warpField, time: inputs.time)
+        // Made before any target is bound: the first call creates GL objects and framebuffers.
+        let environment = parameters.shaderFrame == nil ? nil : shaderEnvironment(parameters, inputs: inputs)
         previous.bind()
         if !isFirstFrame { drawMotionVectors(parameters) }
         next.bind()
-        drawWarp(coordinates, source: previous.texture, parameters: parameters)
+        if !drawWarpShader(coordinates, parameters: parameters, environment: environment, previous: previous.texture) {
+            drawWarp(coordinates, source: previous.texture, parameters: parameters)
+        }
+        if environment != nil { updateBlur(parameters, previous: previous.texture, target: next) }
         drawShapes(parameters.shapes, source: previous.texture)
         drawCustomWaves(parameters.waves)
         drawMainWave(parameters, inputs: inputs)
         if parameters.darkenCenter { drawDarkenCenter() }
         drawBorders(parameters)
         output.bind()
-        drawComposite(parameters, source: next.texture, time: Float(inputs.time))
+        if !drawCompShader(parameters, environment: environment, current: next.texture, time: Float(inputs.time)) {
+            drawComposite(parameters, source: next.texture, time: Float(inputs.time))
+        }
         glDisable(GLenum(GL_BLEND))
         VertexArray.unbind()
         do {

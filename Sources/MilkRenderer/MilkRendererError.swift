@@ -8,12 +8,15 @@ public enum MilkRendererError: Error, CustomStringConvertible {
     case badSize(what: String, value: String)
     /// A file or folder could not be written.
     case io(path: String, message: String)
+    /// A preset could not be prepared for loading (unreadable or unparsable file).
+    case preparation(path: String, message: String)
 
     public var description: String {
         switch self {
         case let .graphics(error): return "renderer: \(error)"
         case let .badSize(what, value): return "renderer: bad \(what) \(value)"
         case let .io(path, message): return "\(path): \(message)"
+        case let .preparation(path, message): return "\(path): cannot prepare preset: \(message)"
         }
     }
 }

@@ -16,9 +16,13 @@ public struct PresetDriver: LayerDriver {
     /// q1…q32 as per_frame_init left them; every frame starts from these.
     var initialQ = [Double](repeating: 0, count: 32)
     var initialised = false
+    /// The MilkDrop 2 shaders and the variables they read; nil for presets without shaders.
+    let shaderSlots: ShaderSlots?
 
     /// Statements the compiler dropped, one line each, for logs.
-    public var diagnostics: [String] { programs.diagnostics.map { "\(preset.name): \($0)" } }
+    public var diagnostics: [String] {
+        programs.diagnostics.map { "\(preset.name): \($0)" } + (shaderSlots?.shaders.failures ?? [])
+    }
 
     /// Compiles every code block of `preset`; `seed` fixes `rand()`.
     public init(preset: Preset, seed: UInt64 = 1) {
@@ -30,6 +34,8 @@ public struct PresetDriver: LayerDriver {
         pixel = programs.blocks[.perPixel] == nil ? nil : PixelSlots(programs: &programs)
         waves = preset.waves.indices.filter { preset.waves[$0].enabled }.map { WaveRunner(index: $0, programs: &programs) }
         shapes = preset.shapes.indices.filter { preset.shapes[$0].enabled }.map { ShapeRunner(index: $0, programs: &programs) }
+        shaderSlots = preset.hasWarpShader || preset.hasCompShader
+            ? ShaderSlots(shaders: PresetShaders(preset: preset, seed: seed), base: preset.base, programs: &programs) : nil
         self.programs = programs
     }
 
@@ -47,16 +53,18 @@ public struct PresetDriver: LayerDriver {
             for index in shapes.indices { shapes[index].initialise(preset: preset, q: initialQ, frameValues: frameValues, programs: &programs) }
             initialised = true
         }
-        let firstQ = initialQ
+        let firstQ = initialQ, shading = shaderSlots
         programs.withContext(.frame) { context in
             Self.loadBase(base, slots, &context)
             inputSlots.load(frameValues, q: firstQ, into: &context)
+            shading?.load(into: &context)
         }
         programs.run(.perFrame)
         let frameContext = programs.contexts[.frame] ?? ExpressionContext()
         var parameters = base
         for (variable, slot) in frameSlots { variable.store(frameContext[slot], in: &parameters) }
         let q = frameInputs.readQ(frameContext)
+        parameters.shaderFrame = shaderSlots?.values(from: frameContext, q: q)
         let field = pixel?.run(parameters: parameters, q: q, frameValues: frameValues, mesh: mesh, programs: &programs)
         var drawnShapes: [ShapeInstance] = []
         for index in shapes.indices {

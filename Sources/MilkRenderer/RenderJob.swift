@@ -37,7 +37,9 @@ public struct RenderJob: Sendable {
     }
 
     /// Renders every frame on a fresh headless context; `seconds` covers the render loop, not readback or PNG encoding.
-    public func run(driver: inout some LayerDriver, audio: inout some FrameAudioSource) throws -> RenderSummary {
+    /// `report` gets the layer's diagnostics (a shader stage that did not compile) as they arise.
+    public func run(driver: inout some LayerDriver, audio: inout some FrameAudioSource,
+                    report: (String) -> Void = { _ in }) throws -> RenderSummary {
         guard fps > 0, frames >= 0 else { throw MilkRendererError.badSize(what: "frames/fps", value: "\(frames)/\(fps)") }
         let context = try wrapGraphics { try HeadlessContext() }
         let layer = try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed)
@@ -57,6 +59,7 @@ public struct RenderJob: Sendable {
             let inputs = try audio.inputs(frame: frame, fps: fps)
             let (parameters, field) = driver.frame(inputs, mesh: layer.mesh)
             try layer.render(parameters, inputs: inputs, warpField: field)
+            for line in layer.takeDiagnostics() { report(line) }
             if captures.contains(frame) {
                 let captureStart = clock.now
                 try write(layer.readOutput(), frame: frame)

@@ -122,6 +122,11 @@ public struct PackLoader: Sendable {
         }
     }
 
+    /// The manifest of the pack in `directory` (items that do not decode are in `skipped`).
+    public static func readManifest(in directory: String) throws(SelectionError) -> PairsManifest {
+        try read(PairsManifest.self, at: directory + "/" + PairsManifest.fileName, format: PairsManifest.formatName)
+    }
+
     /// Decodes a JSON file and checks its `format` and `formatVersion` (0).
     static func read<T: Decodable & FormatTagged>(_ type: T.Type, at path: String, format: String) throws(SelectionError) -> T {
         let data: Data

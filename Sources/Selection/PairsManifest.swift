@@ -8,15 +8,18 @@ public struct PairsManifest: Codable, Sendable, Equatable {
     /// Folder the preset paths may also be relative to (relative to the pack folder, or absolute); nil = pack only.
     public var libraryRoot: String?
     public var made: PackProvenance
+    /// How `aivj pairs build` made the pack (absent in hand-made packs).
+    public var build: PackBuildRecord?
     public var pairs: [PairEntry]
     /// Items of `pairs` that did not decode (not written).
     public var skipped: [SkippedItem] = []
 
-    public init(libraryRoot: String? = nil, made: PackProvenance, pairs: [PairEntry]) {
+    public init(libraryRoot: String? = nil, made: PackProvenance, build: PackBuildRecord? = nil, pairs: [PairEntry]) {
         format = Self.formatName
         formatVersion = 0
         self.libraryRoot = libraryRoot
         self.made = made
+        self.build = build
         self.pairs = pairs
     }
 }
@@ -70,7 +73,7 @@ public struct PackProvenance: Codable, Sendable, Equatable {
 }
 
 extension PairsManifest {
-    enum CodingKeys: String, CodingKey { case format, formatVersion, libraryRoot, made, pairs }
+    enum CodingKeys: String, CodingKey { case format, formatVersion, libraryRoot, made, build, pairs }
 
     /// Decodes the file, keeping every pair that decodes and listing the others in `skipped`.
     public init(from decoder: any Decoder) throws {
@@ -79,6 +82,8 @@ extension PairsManifest {
         formatVersion = try c.decode(Int.self, forKey: .formatVersion)
         libraryRoot = try c.decodeIfPresent(String.self, forKey: .libraryRoot)
         made = try c.decode(PackProvenance.self, forKey: .made)
+        // A malformed build record is only documentation: drop it rather than refuse the pack.
+        build = (try? c.decodeIfPresent(PackBuildRecord.self, forKey: .build)) ?? nil
         let items = try c.decode([Failable<PairEntry>].self, forKey: .pairs)
         pairs = []
         skipped = []

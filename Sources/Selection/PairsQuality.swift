@@ -31,9 +31,12 @@ public struct QualityStats: Codable, Sendable, Equatable {
     public var p10: Double
     public var p50: Double
     public var p90: Double
+    /// How the scores were made, in one sentence (optional; the same as the file's `made.method`).
+    public var method: String?
 
     /// Statistics of `values`; all zero for an empty list.
-    public init(_ values: [Double]) {
+    public init(_ values: [Double], method: String? = nil) {
+        self.method = method
         let sorted = values.sorted()
         count = sorted.count
         guard let first = sorted.first, let last = sorted.last else {

@@ -20,6 +20,12 @@ public enum SelectionError: Error, Sendable, Equatable, CustomStringConvertible 
     case presetUnreadable(file: String, id: String, path: String, reason: String)
     /// A pick log could not be written.
     case logUnwritable(file: String, reason: String)
+    /// `aivj pairs build` cannot make a pack from this library (too few usable presets, no pairs).
+    case buildImpossible(source: String, reason: String)
+    /// `aivj pairs score` produced a (near-)constant score, which is a bug in the measurements, not a result.
+    case degenerateScores(file: String, std: Double, count: Int)
+    /// A pack or quality file could not be written.
+    case unwritableFile(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -33,6 +39,10 @@ public enum SelectionError: Error, Sendable, Equatable, CustomStringConvertible 
         case let .presetMissing(file, id, path): "\(file): pair \(id) skipped: preset \(path) not found"
         case let .presetUnreadable(file, id, path, reason): "\(file): pair \(id) skipped: preset \(path) does not read (\(reason))"
         case let .logUnwritable(file, reason): "\(file): cannot append pick log (\(reason))"
+        case let .buildImpossible(source, reason): "\(source): cannot build a pack: \(reason)"
+        case let .degenerateScores(file, std, count):
+            "\(file): not written: the \(count) scores are (nearly) constant (std \(std) < \(PairScorer.minimumStd)); check the scan's measurements"
+        case let .unwritableFile(file, reason): "\(file): cannot write (\(reason))"
         }
     }
 }

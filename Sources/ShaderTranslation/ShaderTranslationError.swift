@@ -1,5 +1,5 @@
 /// Why a MilkDrop 2 shader could not be translated to GLSL.
-public enum ShaderTranslationError: Error, Equatable, CustomStringConvertible {
+public enum ShaderTranslationError: Error, Equatable, Codable, CustomStringConvertible {
     /// The text has no `shader_body { … }` block.
     case missingShaderBody
     /// A character or token the lexer or parser does not accept, with its 1-based line.

@@ -1,11 +1,11 @@
 /// Which of MilkDrop 2's two per-preset shaders a text is.
-public enum ShaderStage: String, Sendable, CaseIterable {
+public enum ShaderStage: String, Sendable, CaseIterable, Codable {
     case warp
     case comp
 }
 
 /// A sampler a translated shader reads.
-public struct ShaderSampler: Equatable, Sendable {
+public struct ShaderSampler: Equatable, Sendable, Codable {
     /// The HLSL name, e.g. `sampler_main` or `sampler_pw_noise_lq`.
     public var name: String
     /// The GLSL uniform's name: the HLSL name unless GLSL reserves it (`main` becomes `h_main`).
@@ -15,7 +15,7 @@ public struct ShaderSampler: Equatable, Sendable {
 }
 
 /// A MilkDrop 2 shader translated to GLSL 330.
-public struct TranslatedShader: Equatable, Sendable {
+public struct TranslatedShader: Equatable, Sendable, Codable {
     public var stage: ShaderStage
     /// Helper functions, then the preset's globals and functions, in GLSL.
     public var declarations: String

@@ -49,7 +49,11 @@ struct ExprCommand: AsyncParsableCommand {
         func run() async throws {
             let parsed = try settings.map { try Evaluation.parseSetting($0) }
             let result = Evaluation(code: code, settings: parsed, seed: seed, reference: reference)
-            print(result.text)
+            // The values still print (the other statements ran, as in a preset), but a dropped statement is a
+            // failure: its line goes to stderr and the exit status is 1.
+            if !result.valueLines.isEmpty { print(result.valueLines.joined(separator: "\n")) }
+            for line in result.errorLines { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            if !result.errorLines.isEmpty { throw ExitCode(1) }
         }
     }
 }

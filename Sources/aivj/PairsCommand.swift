@@ -9,8 +9,8 @@ import Selection
 struct PairsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pairs",
-        abstract: "Check pair packs and simulate the pair picker.",
-        subcommands: [Check.self, Simulate.self]
+        abstract: "Build, score and check pair packs, and simulate the pair picker.",
+        subcommands: [Build.self, Score.self, Check.self, Simulate.self]
     )
 
     /// Where a pack's presets may live and how they weigh.

@@ -29,6 +29,9 @@ struct Render: AsyncParsableCommand {
         var driver = layerDriver(for: loaded, seed: seed)
         for line in driver.diagnostics { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
         var source = try FeedAudio(audio: audio, fps: Double(fps))
-        print(try job.run(driver: &driver, audio: &source).jsonLine)
+        let summary = try job.run(driver: &driver, audio: &source) { line in
+            FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
+        }
+        print(summary.jsonLine)
     }
 }

@@ -21,6 +21,7 @@ import Testing
         var request = CaptureRequest()
         request.sampleRate = 44100
         request.formats = [.float32]
+        request.unthrottled = true
         let config = try ALSAConfiguration.fileCapture(name: "aivjtest", rawPath: raw)
         let capture = ALSACaptureSource(device: "aivjtest", request: request, configuration: config, ringSeconds: 8)
         defer { capture.stop() }
@@ -172,5 +173,24 @@ extension ALSACaptureSourceTests {
         if case .alsa(_, "snd_pcm_open", -EINVAL, _) = ALSAPCM.openError(device: "x", code: -EINVAL) {} else {
             Issue.record("other codes keep the call and code")
         }
+    }
+}
+
+extension ALSACaptureSourceTests {
+    /// Regression: `aivj listen --device null` spun a core — the `null` PCM returns every read at once, and the
+    /// capture thread published hundreds of millions of samples a second. Now capture keeps within the device's
+    /// buffer of the wall clock (a bound on samples, whatever the machine's speed).
+    @Test func nullDeviceCaptureKeepsToRealTimeInsteadOfSpinning() throws {
+        let capture = ALSACaptureSource(device: "null")
+        defer { capture.stop() }
+        let granted = try #require(capture.granted)
+        let start = DispatchTime.now().uptimeNanoseconds
+        usleep(300_000)
+        let published = capture.lastPublish.frames
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let allowed = Double(granted.sampleRate) * (elapsed + 0.05) + Double(granted.bufferFrames + 2 * granted.periodFrames)
+        #expect(Double(published) <= allowed, "published \(published) frames in \(elapsed) s")
+        #expect(capture.droppedSamples == 0)
+        #expect(published > 0)
     }
 }

@@ -18,6 +18,18 @@ struct ExprCommandTests {
         #expect((result.stdout + result.stderr).contains("line 1, column"))
     }
 
+    @Test func evalExitsNonZeroWithOneErrorLineAfterADroppedStatement() throws {
+        // Regression: `aivj expr eval` exited 0 when a statement was dropped.
+        let result = try AIVJProcess.run(["expr", "eval", "x = 1; y = (; z = 3"])
+        #expect(result.status != 0)
+        let errors = result.stderr.split(separator: "\n")
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("error: line 1, column") == true)
+        #expect(result.stdout.contains("x = 1") && result.stdout.contains("z = 3") && !result.stdout.contains("error"))
+        let clean = try AIVJProcess.run(["expr", "eval", "x = 1"])
+        #expect(clean.status == 0 && clean.stderr.isEmpty)
+    }
+
     @Test func checkSummarisesAFolderAndNamesUnreadableFiles() throws {
         let result = try AIVJProcess.run(["expr", "check", PresetCommandTests.fixtures.path, "--json"])
         let summary = try PresetCommandTests.lastJSONObject(result.stdout)

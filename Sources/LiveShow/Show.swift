@@ -1,0 +1,188 @@
+import AudioAnalysis
+import Coupling
+import Determinism
+import GraphicsCore
+import MilkRenderer
+import Selection
+
+/// The show: two layers (BG behind FG) playing the pairs of a pack, changed by the picker at the moments
+/// `PairChangePolicy` documents, each change a soft transition per layer, composited in 3D by
+/// `CouplingCompositor` into `output`.
+///
+/// Owns GL objects: create and drive it on the thread whose context is current. Time and audio are passed to
+/// `advance` and the random generator is seeded from the configuration, so the same inputs give the same
+/// pictures (record mode passes frame i at i / fps).
+public final class Show {
+    public let configuration: ShowConfiguration
+    public let pairs: [Pair]
+    /// Coupling settings, changeable between frames.
+    public var coupling: CouplingParameters
+    /// Stops the automatic pair changes (a request still changes).
+    public var locked = false
+    /// How the picker chooses, changeable between frames.
+    public var pickMode: PickMode {
+        get { picker.configuration.mode }
+        set { picker.configuration.mode = newValue }
+    }
+    /// Drawn over the composited picture each frame (the HUD).
+    public var overlay: (any ShowOverlay)?
+    /// The frame rate the caller measured, shown in the status.
+    public var measuredFPS = 0.0
+
+    private var picker: Picker
+    private var random: SeededRandom
+    private let compositor: CouplingCompositor
+    private let background: ShowLayerSlot
+    private let foreground: ShowLayerSlot
+    private var pair: Pair?
+    private var pairStart = 0.0
+    private var request: Request?
+    private var changes: UInt64 = 0
+    private var newPicks: [PickRecord] = []
+    private var warnings: [ShowWarning] = []
+    public private(set) var status = ShowStatus()
+
+    private enum Request {
+        case next(PickMode?)
+        case pair(String)
+    }
+
+    /// The most warnings kept for the HUD.
+    public static let warningLimit = 12
+
+    /// Builds the layers and the compositor for `pairs` (a pack's usable pairs); the GL context must be current.
+    public init(pairs: [Pair], configuration: ShowConfiguration) throws {
+        self.configuration = try configuration.validated()
+        let usable = pairs.filter(\.isUsable)
+        guard !usable.isEmpty else { throw LiveShowError.noUsablePairs(pack: "the pack", problems: []) }
+        self.pairs = pairs
+        coupling = configuration.coupling
+        picker = Picker(pairs: pairs, configuration: configuration.picker)
+        random = SeededRandom(seed: configuration.seed)
+        let (w, h) = (configuration.width, configuration.height)
+        compositor = try wrapGraphics { try CouplingCompositor(width: w, height: h) }
+        background = try ShowLayerSlot(width: w, height: h, meshColumns: configuration.meshColumns, meshRows: configuration.meshRows)
+        foreground = try ShowLayerSlot(width: w, height: h, meshColumns: configuration.meshColumns, meshRows: configuration.meshRows)
+    }
+
+    /// The composited picture of the last frame (with the overlay, if any).
+    public var output: Framebuffer { compositor.output }
+
+    /// The last frame as packed RGB, top row first.
+    public func readOutput() throws -> [UInt8] { try wrapGraphics { try compositor.readOutput() } }
+
+    /// Changes pair on the next frame, picked by the picker (in `mode` for this pick when given).
+    public func requestNextPair(mode: PickMode? = nil) { request = .next(mode) }
+
+    /// Changes to the pair `id` on the next frame (e.g. the previous pair); ignored when the pack has no such pair.
+    public func requestPair(id: String) { request = .pair(id) }
+
+    /// Picks made since the last call, oldest first (for the pick log).
+    public func takeNewPicks() -> [PickRecord] {
+        defer { newPicks = [] }
+        return newPicks
+    }
+
+    /// Adds a warning for the HUD (each kind and message once, the newest `warningLimit` kept).
+    public func warn(_ warning: ShowWarning) {
+        guard !warnings.contains(where: { $0.kind == warning.kind && $0.message == warning.message }) else { return }
+        warnings.append(warning)
+        if warnings.count > Self.warningLimit { warnings.removeFirst(warnings.count - Self.warningLimit) }
+    }
+
+    /// Renders one frame at show time `time` from its analysed `audio`: pair change if due, both layers,
+    /// transitions, the compositor, the overlay.
+    public func advance(audio: FrameAudio, time: Double) throws {
+        if audio.inputFallback { warn(ShowWarning(kind: .audioFallback, message: "no audio input: playing silence", time: time)) }
+        try changePairIfDue(audio: audio, time: time)
+        var inputs = LayerFrameInputs(audio, frame: status.frame, fps: configuration.fps)
+        inputs.time = time
+        try background.render(inputs, time: time)
+        try foreground.render(inputs, time: time)
+        guard let bg = background.texture, let fg = foreground.texture else {
+            throw LiveShowError.graphics("no layer picture after frame \(status.frame)")
+        }
+        let motion = CouplingMotion(time: time, beatPulse01: Double(audio.beatPulse01), intensity01: Double(audio.intensity01))
+        try wrapGraphics { try compositor.render(background: bg, foreground: fg, parameters: coupling, motion: motion) }
+        updateStatus(audio: audio, time: time)
+        if let overlay {
+            compositor.output.bind()
+            try overlay.draw(status, width: configuration.width, height: configuration.height)
+            try wrapGraphics { try checkGLError("drawing the overlay") }
+        }
+        status.frame += 1
+    }
+
+    private func changePairIfDue(audio: FrameAudio, time: Double) throws {
+        let reason: PairChangeReason?
+        if pair == nil {
+            reason = .start
+        } else {
+            reason = configuration.policy.decide(elapsed: time - pairStart, beat: !audio.beats.isEmpty,
+                                                 requested: request != nil, locked: locked)
+        }
+        guard let reason else { return }
+        let wanted = request
+        request = nil
+        var next: Pair?
+        if case let .pair(id)? = wanted {
+            next = pairs.first { $0.id == id && $0.isUsable }
+        }
+        if next == nil {
+            var mode: PickMode?
+            if case let .next(asked)? = wanted { mode = asked }
+            let saved = picker.configuration.mode
+            if let mode { picker.configuration.mode = mode }
+            let record = picker.pick(at: time, audio: AudioSnapshot(audio), rng: &random)
+            picker.configuration.mode = saved
+            if let record {
+                newPicks.append(record)
+                status.lastPick = record
+                next = pairs.first { $0.id == record.pairID }
+            }
+        }
+        guard let next else { return }
+        try show(next, reason: reason, time: time)
+    }
+
+    /// Starts the transitions to `next`: a layer whose preset is unchanged keeps playing.
+    private func show(_ next: Pair, reason: PairChangeReason, time: Double) throws {
+        let length = reason == .start ? 0 : configuration.policy.transitionSeconds
+        // Two seeds per change, so every layer that ever plays has its own reproducible randomness.
+        let seedBase = configuration.seed &+ changes &* 2
+        changes += 1
+        if pair?.bgFile != next.bgFile {
+            let prepared = PresetPreparation.prepare(path: next.bgFile, seed: seedBase, time: time)
+            prepared.warnings.forEach(warn)
+            try background.start(prepared, seed: seedBase, at: time, length: length)
+        }
+        if pair?.fgFile != next.fgFile {
+            let prepared = PresetPreparation.prepare(path: next.fgFile, seed: seedBase &+ 1, time: time)
+            prepared.warnings.forEach(warn)
+            try foreground.start(prepared, seed: seedBase &+ 1, at: time, length: length)
+        }
+        pair = next
+        pairStart = time
+        status.lastChange = reason
+    }
+
+    private func updateStatus(audio: FrameAudio, time: Double) {
+        status.time = time
+        status.pairID = pair?.id
+        status.fgPreset = foreground.shownName
+        status.bgPreset = background.shownName
+        status.warpDiff = pair?.warpDiff ?? 0
+        status.cxDiff = pair?.cxDiff ?? 0
+        status.quality01 = pair?.quality01
+        status.pickMode = picker.configuration.mode
+        status.locked = locked
+        status.pairElapsed = time - pairStart
+        status.fgTransition = foreground.progress
+        status.bgTransition = background.progress
+        status.audio = AudioMeters(audio)
+        status.coupling = coupling
+        status.pose = compositor.lastPose
+        status.warnings = warnings
+        status.fps = measuredFPS
+    }
+}

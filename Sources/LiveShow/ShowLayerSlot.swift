@@ -1,0 +1,98 @@
+import GraphicsCore
+import MilkRenderer
+
+/// A preset playing in a layer of its own.
+final class PlayingLayer {
+    let layer: MilkLayer
+    var driver: any LayerDriver
+    let name: String
+    let path: String
+
+    init(_ prepared: PreparedPreset, width: Int, height: Int, meshColumns: Int, meshRows: Int, seed: UInt64) throws {
+        layer = try wrapGraphics {
+            try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed)
+        }
+        driver = prepared.driver
+        name = prepared.name
+        path = prepared.path
+    }
+
+    func render(_ inputs: LayerFrameInputs) throws {
+        let (parameters, field) = driver.frame(inputs, mesh: layer.mesh)
+        try wrapGraphics { try layer.render(parameters, inputs: inputs, warpField: field) }
+    }
+}
+
+/// One of the show's two layer positions (BG or FG): the preset playing, and during a pair change the
+/// incoming one, soft-blended into the picture the compositor reads.
+final class ShowLayerSlot {
+    private let width: Int
+    private let height: Int
+    private let meshColumns: Int
+    private let meshRows: Int
+    private(set) var current: PlayingLayer?
+    private(set) var incoming: PlayingLayer?
+    private var transitionStart = 0.0
+    private var transitionLength = 0.0
+    private let transition: LayerTransition
+    /// The picture of the last frame.
+    private(set) var texture: Texture2D?
+    /// Progress 0…1 of the running transition, nil when none runs.
+    private(set) var progress: Double?
+
+    init(width: Int, height: Int, meshColumns: Int, meshRows: Int) throws {
+        self.width = width
+        self.height = height
+        self.meshColumns = meshColumns
+        self.meshRows = meshRows
+        transition = try wrapGraphics { try LayerTransition(width: width, height: height) }
+    }
+
+    /// Starts playing `prepared` at `time`, blending over `length` seconds from what plays now (at once when
+    /// nothing plays). A transition still running ends first: its incoming preset becomes the current one.
+    func start(_ prepared: PreparedPreset, seed: UInt64, at time: Double, length: Double) throws {
+        let playing = try PlayingLayer(prepared, width: width, height: height, meshColumns: meshColumns,
+                                       meshRows: meshRows, seed: seed)
+        if let incoming { current = incoming }
+        incoming = nil
+        guard current != nil, length > 0 else {
+            current = playing
+            progress = nil
+            return
+        }
+        incoming = playing
+        transitionStart = time
+        transitionLength = length
+    }
+
+    /// Renders this frame of whatever plays, and the transition between them.
+    func render(_ inputs: LayerFrameInputs, time: Double) throws {
+        guard let current else { return }
+        try current.render(inputs)
+        guard let incoming else {
+            texture = current.layer.output.texture
+            progress = nil
+            return
+        }
+        try incoming.render(inputs)
+        let done = (time - transitionStart) / transitionLength
+        if done >= 1 {
+            self.current = incoming
+            self.incoming = nil
+            texture = incoming.layer.output.texture
+            progress = nil
+            return
+        }
+        try blend(from: current.layer, to: incoming.layer, progress: max(0, done))
+        texture = transition.output.texture
+        progress = max(0, done)
+    }
+
+    /// The one call to MilkRenderer's soft transition (a crossfade today, MilkDrop's blend when it lands).
+    private func blend(from: MilkLayer, to: MilkLayer, progress: Double) throws {
+        try wrapGraphics { try transition.mix(from: from, to: to, progress: progress) }
+    }
+
+    /// The preset on screen: the incoming one during a transition.
+    var shownName: String { incoming?.name ?? current?.name ?? "" }
+}

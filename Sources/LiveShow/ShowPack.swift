@@ -1,0 +1,19 @@
+import Foundation
+import Selection
+
+/// Where the show's pairs come from.
+public enum ShowPack {
+    /// The pack shipped in the repository (written by the pairs work), used when no `--pack` is given.
+    public static let defaultDirectory = "presets/pack"
+
+    /// Loads the pack in `directory` (presets parsed, as `aivj pairs check` does); throws when no pair is usable.
+    /// The returned problems are the items that were skipped, one line each, for a warning.
+    public static func load(_ directory: String, libraryRoot: String? = nil) throws -> (pairs: [Pair], problems: [String]) {
+        let pack = PackLoader(libraryRoot: libraryRoot).load(directory)
+        let problems = pack.problems.map(\.description)
+        guard pack.pairs.contains(where: \.isUsable) else {
+            throw LiveShowError.noUsablePairs(pack: directory, problems: problems)
+        }
+        return (pack.pairs, problems)
+    }
+}

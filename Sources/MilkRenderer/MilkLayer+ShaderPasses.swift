@@ -1,0 +1,87 @@
+import CGL
+import Glibc
+import GraphicsCore
+
+extension MilkLayer {
+    /// The shader resources, made on the first frame that has shaders.
+    func shaderPasses(for values: ShaderFrameValues) -> ShaderPasses? {
+        if shaderResources == nil {
+            do {
+                shaderResources = try ShaderPasses(width: width, height: height, mesh: mesh, seed: seed)
+            } catch {
+                pendingDiagnostics.append("\(values.shaders.presetName): shader passes not available, MilkDrop's defaults used: \(error)")
+                return nil
+            }
+        }
+        shaderResources?.prepare(values.shaders)
+        if let lines = shaderResources?.takeDiagnostics(), !lines.isEmpty { pendingDiagnostics += lines }
+        return shaderResources
+    }
+
+    /// Lines to report since the last call (a shader stage that did not compile, once per preset), then clears them.
+    public func takeDiagnostics() -> [String] {
+        defer { pendingDiagnostics = [] }
+        return pendingDiagnostics
+    }
+
+    /// MilkDrop's warp with the preset's warp shader into the bound target, then the blur pyramid of `previous`.
+    /// Returns false when the preset has no (working) warp shader: the caller draws the MilkDrop 1 warp.
+    func drawWarpShader(_ coordinates: [SIMD2<Float>], parameters: LayerParameters, environment: ShaderEnvironmentUniforms?,
+                        previous: Texture2D) -> Bool {
+        guard let values = parameters.shaderFrame, let environment, let passes = shaderResources,
+              let program = passes.warpProgram else { return false }
+        glDisable(GLenum(GL_BLEND))
+        program.program.use()
+        program.apply(environment)
+        passes.bindTextures(program, main: previous)
+        passes.warpGeometry.draw(coordinates: coordinates)
+        passes.unbindTextures(program)
+        _ = values
+        return true
+    }
+
+    /// Computes the blur levels the preset's shaders read, from the warp's source as MilkDrop does, and rebinds
+    /// `target` for the passes that follow.
+    func updateBlur(_ parameters: LayerParameters, previous: Texture2D, target: Framebuffer) {
+        guard let values = parameters.shaderFrame, let passes = shaderResources, let blur = passes.blur else { return }
+        let levels = values.shaders.highestBlur
+        guard levels > 0, passes.warpProgram != nil || passes.compProgram != nil else { return }
+        blur.update(source: previous, levels: levels, values: values)
+        VertexArray.unbind()
+        target.bind()
+    }
+
+    /// MilkDrop's composite with the preset's comp shader into the bound target. The shader replaces gamma, video
+    /// echo, hue shading and the brighten/darken/solarize/invert filters. Returns false without one.
+    func drawCompShader(_ parameters: LayerParameters, environment: ShaderEnvironmentUniforms?, current: Texture2D,
+                        time: Float) -> Bool {
+        guard parameters.shaderFrame != nil, let environment, let passes = shaderResources,
+              let program = passes.compProgram else { return false }
+        glDisable(GLenum(GL_BLEND))
+        program.program.use()
+        program.apply(environment)
+        passes.bindTextures(program, main: current)
+        passes.compGeometry.draw(corners: hueCorners(time: time))
+        passes.unbindTextures(program)
+        return true
+    }
+
+    /// This frame's shader constants, or nil for a frame without shaders.
+    func shaderEnvironment(_ parameters: LayerParameters, inputs: LayerFrameInputs) -> ShaderEnvironmentUniforms? {
+        guard let values = parameters.shaderFrame, values.shaders.hasShaders,
+              let passes = shaderPasses(for: values), passes.warpProgram != nil || passes.compProgram != nil else { return nil }
+        return ShaderEnvironmentUniforms(frame: values, inputs: inputs, width: width, height: height, random: &passes.random)
+    }
+
+    /// MilkDrop's four hue-shader corner colours at full strength (the comp shader decides how much to use).
+    private func hueCorners(time: Float) -> [SIMD3<Float>] {
+        (0..<4).map { corner in
+            let i = Float(corner)
+            var s = SIMD3<Float>(0.6 + 0.3 * sinf(time * 30 * 0.0143 + 3 + i * 21 + hueOffsets[3]),
+                                 0.6 + 0.3 * sinf(time * 30 * 0.0107 + 1 + i * 13 + hueOffsets[1]),
+                                 0.6 + 0.3 * sinf(time * 30 * 0.0129 + 6 + i * 9 + hueOffsets[2]))
+            s = 0.5 + 0.5 * (s / s.max())
+            return s
+        }
+    }
+}

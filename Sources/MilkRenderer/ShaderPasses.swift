@@ -1,0 +1,127 @@
+import CGL
+import Determinism
+import Glibc
+import GraphicsCore
+import ShaderTranslation
+
+/// The GL side of MilkDrop 2's shader passes for one layer: the compiled programs of the current preset, the warp
+/// mesh and composite grid they draw, the blur pyramid, noise textures and sampler objects.
+///
+/// Made the first time a layer draws a preset with shaders, so MilkDrop 1 presets pay nothing for it.
+final class ShaderPasses {
+    let width: Int
+    let height: Int
+    let noise = NoiseTextures()
+    private(set) var blur: BlurPyramid?
+    /// Filter × wrap: index `linear ? 2 : 0` + `wrap ? 1 : 0`.
+    private let samplerObjects: [SamplerObject]
+    /// What an unknown user texture reads until the texture library resolves it: mid grey.
+    private let neutral: Texture2D
+    private var identity: UInt64?
+    private(set) var warpProgram: ShaderStageProgram?
+    private(set) var compProgram: ShaderStageProgram?
+    /// Lines to report (a stage that did not compile), taken by `takeDiagnostics`.
+    private(set) var diagnostics: [String] = []
+    /// `rand_frame` and the `rot_rand` matrices: new values each frame, from the layer's seed.
+    var random: SeededRandom
+    let warpGeometry: ShaderWarpGeometry
+    let compGeometry: ShaderCompGeometry
+
+    init(width: Int, height: Int, mesh: WarpMesh, seed: UInt64) throws {
+        self.width = width
+        self.height = height
+        random = SeededRandom(seed: seed ^ 0xF4A3_E5EE_D000)
+        samplerObjects = [SamplerObject(linear: false, wrap: false), SamplerObject(linear: false, wrap: true),
+                          SamplerObject(linear: true, wrap: false), SamplerObject(linear: true, wrap: true)]
+        let grey = try wrapGraphics { try Texture2D(width: 1, height: 1) }
+        try wrapGraphics { try grey.upload(rgba: [128, 128, 128, 255]) }
+        neutral = grey
+        warpGeometry = ShaderWarpGeometry(mesh: mesh)
+        compGeometry = ShaderCompGeometry(aspectX: mesh.aspectX, aspectY: mesh.aspectY)
+    }
+
+    /// Compiles the preset's programs if they are not the current ones; a stage that fails stays nil
+    /// (the MilkDrop 1 path draws it) with one line in `diagnostics`.
+    func prepare(_ shaders: PresetShaders) {
+        guard identity != shaders.identity else { return }
+        identity = shaders.identity
+        warpProgram = compile(shaders.warp, shaders.presetName)
+        compProgram = compile(shaders.comp, shaders.presetName)
+        if shaders.highestBlur > 0, blur == nil {
+            do { blur = try BlurPyramid(width: width, height: height) } catch {
+                diagnostics.append("\(shaders.presetName): blur textures not made: \(error)")
+            }
+        }
+    }
+
+    private func compile(_ shader: TranslatedShader?, _ presetName: String) -> ShaderStageProgram? {
+        guard let shader else { return nil }
+        do {
+            return try ShaderStageProgram(shader, label: "\(presetName) \(shader.stage.rawValue) shader", textureSize: textureSize)
+        } catch {
+            diagnostics.append("\(presetName): \(shader.stage.rawValue) shader did not compile, MilkDrop's default used: \(error)")
+            return nil
+        }
+    }
+
+    /// Returns and clears the lines to report.
+    func takeDiagnostics() -> [String] {
+        defer { diagnostics = [] }
+        return diagnostics
+    }
+
+    /// The size of what `texsize_NAME` names: the canvas, a blur level, a noise texture or a user texture.
+    private func textureSize(_ name: String) -> (Int, Int) {
+        let lower = name.lowercased()
+        if lower == "main" { return (width, height) }
+        if lower.hasPrefix("blur"), let level = Int(lower.dropFirst(4)), (1...3).contains(level) {
+            let target = BlurPyramid.sizes(width: width, height: height)[level * 2 - 1]
+            return target
+        }
+        if let kind = NoiseTextures.kind(named: lower) { return (kind.size, kind.size) }
+        let texture = userTexture(name)
+        return (texture.width, texture.height)
+    }
+
+    /// The texture a preset's own sampler reads. Until the texture library lands, every such name reads the
+    /// neutral grey texture; this is the one place to resolve names to images.
+    func userTexture(_ name: String) -> Texture2D { neutral }
+
+    /// Binds `program`'s textures and sampler objects to units 0…n.
+    func bindTextures(_ program: ShaderStageProgram, main: Texture2D) {
+        for (unit, binding) in program.samplers.enumerated() {
+            switch binding.source {
+            case .main: main.bind(unit: unit)
+            case let .blur(level): (blur?.texture(level: level) ?? neutral).bind(unit: unit)
+            case let .noise(name): ((try? noise.texture(name)) ?? neutral).bind(unit: unit)
+            case let .volume(name):
+                if let volume = try? noise.volume(name) { volume.bind(unit: unit) }
+            case let .user(name): userTexture(name).bind(unit: unit)
+            }
+            samplerObjects[(binding.linear ? 2 : 0) + (binding.wrap ? 1 : 0)].bind(unit: unit)
+        }
+    }
+
+    /// Releases the sampler objects from the units `program` used, so the MilkDrop 1 passes see their textures' own
+    /// wrap and filter again.
+    func unbindTextures(_ program: ShaderStageProgram) {
+        for unit in program.samplers.indices { SamplerObject.unbind(unit: unit) }
+        glActiveTexture(GLenum(GL_TEXTURE0))
+    }
+}
+
+extension BlurPyramid {
+    /// MilkDrop's six blur target sizes for a `width`×`height` canvas.
+    static func sizes(width: Int, height: Int) -> [(Int, Int)] {
+        var sizes: [(Int, Int)] = []
+        var w = width, h = height
+        for pass in 0..<6 {
+            if pass % 2 == 0 || pass < 2 {
+                w = max(16, w / 2)
+                h = max(16, h / 2)
+            }
+            sizes.append((((w + 3) / 16) * 16, ((h + 3) / 4) * 4))
+        }
+        return sizes
+    }
+}

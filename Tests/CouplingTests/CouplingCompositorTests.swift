@@ -1,0 +1,146 @@
+import Coupling
+import GraphicsCore
+import Testing
+
+@Suite(.serialized)
+struct CouplingCompositorTests {
+    static let width = 160
+    static let height = 90
+
+    /// A BG with smooth gradients and a FG whose luma crosses the key's soft edge.
+    static func gradients() throws -> (bg: Texture2D, fg: Texture2D) {
+        let bg = try Pictures.texture(width: width, height: height) { x, y in
+            SIMD3(UInt8(x * 255 / (width - 1)), UInt8(y * 255 / (height - 1)), 90)
+        }
+        let fg = try Pictures.texture(width: width, height: height) { x, y in
+            let level = UInt8((x + 2 * y) * 255 / (width - 1 + 2 * (height - 1)))
+            return SIMD3(level, level / 2, 255 - level)
+        }
+        return (bg, fg)
+    }
+
+    @Test func strengthZeroEqualsTheFlatMix() throws {
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        let (bg, fg) = try Self.gradients()
+        let compositor = try CouplingCompositor(width: Self.width, height: Self.height)
+        let parameters = CouplingParameters(mode: .on, strength: 0, parallax: 1, dof: 1)
+        try compositor.render(background: bg, foreground: fg, parameters: parameters,
+                              motion: CouplingMotion(time: 4.2, beatPulse01: 1, intensity01: 0.1))
+        let composite = try compositor.readOutput()
+        // The documented flat mix, on the CPU, from the same input pixels.
+        var largest = 0
+        for y in 0..<Self.height {
+            for x in 0..<Self.width {
+                let b = SIMD3<Double>(Double(x * 255 / (Self.width - 1)), Double(y * 255 / (Self.height - 1)), 90) / 255
+                let level = Double(UInt8((x + 2 * y) * 255 / (Self.width - 1 + 2 * (Self.height - 1))))
+                let f = SIMD3<Double>(level, Double(UInt8(level) / 2), 255 - level) / 255
+                let expected = KeyMask.mix(background: b, foreground: f, low: parameters.keyLow, high: parameters.keyHigh) * 255
+                let got = Pictures.pixel(composite, width: Self.width, x: x, y: y)
+                for channel in 0..<3 {
+                    largest = max(largest, abs(Int(got[channel]) - Int(expected[channel].rounded())))
+                }
+            }
+        }
+        #expect(largest <= 1)
+        // Mode off gives the same bytes as strength 0.
+        try compositor.render(background: bg, foreground: fg, parameters: CouplingParameters(mode: .off, strength: 1),
+                              motion: CouplingMotion(time: 4.2, beatPulse01: 1))
+        #expect(try compositor.readOutput() == composite)
+    }
+
+    @Test func smallStrengthStaysCloseToTheFlatMix() throws {
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        let (bg, fg) = try Self.gradients()
+        let compositor = try CouplingCompositor(width: Self.width, height: Self.height)
+        try compositor.render(background: bg, foreground: fg, parameters: CouplingParameters(strength: 0),
+                              motion: CouplingMotion(time: 1))
+        let flat = try compositor.readOutput()
+        try compositor.render(background: bg, foreground: fg, parameters: CouplingParameters(strength: 0.01),
+                              motion: CouplingMotion(time: 1))
+        let nearlyFlat = try compositor.readOutput()
+        let meanDifference = zip(flat, nearlyFlat).reduce(0.0) { $0 + abs(Double($1.0) - Double($1.1)) } / Double(flat.count)
+        #expect(meanDifference < 2)
+        try compositor.render(background: bg, foreground: fg, parameters: CouplingParameters(strength: 1, parallax: 1),
+                              motion: CouplingMotion(time: 1))
+        #expect(try compositor.readOutput() != flat)
+    }
+
+    @Test func parallaxMovesTheForegroundAgainstTheBackgroundOnABeat() throws {
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        let (w, h) = (Self.width, Self.height)
+        // FG: a white square right of centre, upper half. BG: a red square right of centre, lower half.
+        let fg = try Pictures.texture(width: w, height: h) { x, y in
+            (110..<126).contains(x) && (15..<31).contains(y) ? SIMD3(255, 255, 255) : SIMD3(0, 0, 0)
+        }
+        let bg = try Pictures.texture(width: w, height: h) { x, y in
+            (110..<126).contains(x) && (58..<74).contains(y) ? SIMD3(255, 0, 0) : SIMD3(0, 0, 0)
+        }
+        let compositor = try CouplingCompositor(width: w, height: h)
+        var parameters = CouplingParameters(strength: 1, parallax: 1, dof: 0)
+        parameters.focusFollowsMusic = false
+        func squares(beat: Double) throws -> (fg: Double, bg: Double) {
+            try compositor.render(background: bg, foreground: fg, parameters: parameters,
+                                  motion: CouplingMotion(time: 0, beatPulse01: beat))
+            let picture = try compositor.readOutput()
+            let white = Pictures.centroidX(picture, width: w, height: h) { $0.x > 128 && $0.y > 128 }
+            let red = Pictures.centroidX(picture, width: w, height: h) { $0.x > 128 && $0.y < 64 }
+            return (try #require(white), try #require(red))
+        }
+        let rest = try squares(beat: 0)
+        let beat = try squares(beat: 1)
+        let fgShift = beat.fg - rest.fg
+        let bgShift = beat.bg - rest.bg
+        // Both move outwards as the camera pushes in, the near plane by more: they move against each other.
+        #expect(fgShift > 1)
+        #expect(fgShift - bgShift > 1.5)
+    }
+
+    @Test func depthOfFieldBlursThePlaneOutOfFocus() throws {
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        let (w, h) = (Self.width, Self.height)
+        let checker = try Pictures.texture(width: w, height: h) { x, y in
+            (x / 2 + y / 2) % 2 == 0 ? SIMD3(255, 255, 255) : SIMD3(40, 40, 40)
+        }
+        let black = try Pictures.texture(width: w, height: h) { _, _ in SIMD3(0, 0, 0) }
+        let compositor = try CouplingCompositor(width: w, height: h)
+        var parameters = CouplingParameters(strength: 1, parallax: 0, dof: 0)
+        parameters.focusFollowsMusic = false
+        func energy(bg: Texture2D, fg: Texture2D, focus: Double, dof: Double) throws -> Double {
+            parameters.focus = focus
+            parameters.dof = dof
+            try compositor.render(background: bg, foreground: fg, parameters: parameters, motion: CouplingMotion(time: 0))
+            return Pictures.highFrequencyEnergy(try compositor.readOutput(), width: w, height: h)
+        }
+        // BG out of focus (focus on the FG, which is black: keyed out everywhere).
+        let sharpBackground = try energy(bg: checker, fg: black, focus: 0, dof: 0)
+        let blurredBackground = try energy(bg: checker, fg: black, focus: 0, dof: 1)
+        #expect(sharpBackground > 20)
+        #expect(blurredBackground < sharpBackground * 0.4)
+        // The BG in focus stays sharp.
+        #expect(try energy(bg: checker, fg: black, focus: 1, dof: 1) > sharpBackground * 0.9)
+        // FG out of focus (focus on the BG); its checker is bright enough to be fully keyed in.
+        let sharpForeground = try energy(bg: black, fg: checker, focus: 1, dof: 0)
+        let blurredForeground = try energy(bg: black, fg: checker, focus: 1, dof: 1)
+        #expect(blurredForeground < sharpForeground * 0.4)
+    }
+
+    @Test func debugModeDiffersAndIsNotBlack() throws {
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        let (bg, fg) = try Self.gradients()
+        let compositor = try CouplingCompositor(width: Self.width, height: Self.height)
+        let motion = CouplingMotion(time: 2, beatPulse01: 0.5)
+        try compositor.render(background: bg, foreground: fg, parameters: CouplingParameters(mode: .on), motion: motion)
+        let normal = try compositor.readOutput()
+        try compositor.render(background: bg, foreground: fg, parameters: CouplingParameters(mode: .debug), motion: motion)
+        let debug = try compositor.readOutput()
+        #expect(debug != normal)
+        let black = try Pictures.texture(width: 8, height: 8) { _, _ in SIMD3(0, 0, 0) }
+        try compositor.render(background: black, foreground: black, parameters: CouplingParameters(mode: .debug), motion: motion)
+        #expect(Pictures.meanLuma(try compositor.readOutput()) > 0.05)
+    }
+}

@@ -1,0 +1,55 @@
+import Coupling
+import Testing
+
+struct CouplingPoseTests {
+    @Test func strengthZeroIsFlatWithTheCameraAtRest() {
+        let pose = CouplingPose(parameters: CouplingParameters(strength: 0), motion: CouplingMotion(time: 3.3, beatPulse01: 1), height: 720)
+        #expect(pose.flat)
+        #expect(pose.camera == SIMD3(0, 0, 0))
+        #expect(pose.fgBlurPixels == 0 && pose.bgBlurPixels == 0)
+        #expect(pose.planeScale == 1)
+    }
+
+    @Test func modeOffIsFlatWhateverTheStrength() {
+        let pose = CouplingPose(parameters: CouplingParameters(mode: .off, strength: 1), motion: CouplingMotion(time: 1), height: 720)
+        #expect(pose.flat)
+        #expect(pose.bgDepth == pose.fgDepth)
+    }
+
+    @Test func aBeatPushesTheCameraTowardsThePlanes() {
+        let parameters = CouplingParameters(strength: 1, parallax: 1)
+        let rest = CouplingPose(parameters: parameters, motion: CouplingMotion(time: 2, beatPulse01: 0), height: 720)
+        let beat = CouplingPose(parameters: parameters, motion: CouplingMotion(time: 2, beatPulse01: 1), height: 720)
+        #expect(rest.camera.z == 0)
+        #expect(beat.camera.z < -0.1)
+        #expect(beat.camera.x == rest.camera.x)
+    }
+
+    @Test func focusFollowsTheMusicAndBlursTheFarPlane() {
+        var parameters = CouplingParameters(strength: 1, dof: 1)
+        let loud = CouplingPose(parameters: parameters, motion: CouplingMotion(time: 0, intensity01: 1), height: 720)
+        #expect(loud.focus01 == 0)
+        #expect(loud.fgBlurPixels == 0)
+        #expect(abs(loud.bgBlurPixels - CouplingPose.maxBlurPixels) < 1e-9)
+        let calm = CouplingPose(parameters: parameters, motion: CouplingMotion(time: 0, intensity01: 0), height: 720)
+        #expect(calm.fgBlurPixels > 0 && calm.bgBlurPixels < loud.bgBlurPixels)
+        parameters.focusFollowsMusic = false
+        parameters.focus = 1
+        let fixed = CouplingPose(parameters: parameters, motion: CouplingMotion(time: 0, intensity01: 1), height: 720)
+        #expect(fixed.bgBlurPixels == 0 && fixed.fgBlurPixels > 0)
+    }
+
+    @Test func badAmountsAreClampedNotPropagated() {
+        var parameters = CouplingParameters(strength: .nan, parallax: 7, dof: -2)
+        parameters.keyHigh = 0
+        let clamped = parameters.clamped
+        #expect(clamped.strength == 0.8 && clamped.parallax == 1 && clamped.dof == 0)
+        #expect(clamped.keyHigh > clamped.keyLow)
+    }
+
+    @Test func keyMaskHasASoftEdge() {
+        #expect(KeyMask.alpha(luma: 0.0, low: 0.1, high: 0.3) == 0)
+        #expect(abs(KeyMask.alpha(luma: 0.2, low: 0.1, high: 0.3) - 0.5) < 1e-12)
+        #expect(KeyMask.alpha(luma: 0.9, low: 0.1, high: 0.3) == 1)
+    }
+}

@@ -1,0 +1,79 @@
+import AudioAnalysis
+import Foundation
+import GraphicsCore
+import LiveShow
+import Selection
+import Testing
+
+/// The fixture pack: the project's own presets, four pairs.
+let fixturePack = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Fixtures/LiveShow/pack").path
+
+@Suite(.serialized)
+struct ShowTests {
+    static func configuration(seed: UInt64 = 3) -> ShowConfiguration {
+        ShowConfiguration(width: 96, height: 54, fps: 30, seed: seed,
+                          policy: PairChangePolicy(fixedInterval: 1, transitionSeconds: 0.5),
+                          meshColumns: 8, meshRows: 6)
+    }
+
+    /// Renders `frames` frames of a synthetic 128 BPM track and returns the last picture and the status.
+    static func run(frames: Int, seed: UInt64 = 3) throws -> (pixels: [UInt8], status: ShowStatus, picks: [PickRecord]) {
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        let (pairs, problems) = try ShowPack.load(fixturePack)
+        #expect(problems.isEmpty)
+        let show = try Show(pairs: pairs, configuration: configuration(seed: seed))
+        let analyzer = try AudioAnalyzer(sampleRate: 44100, fps: 30)
+        let signal = TestSignal.steady(bpm: 128, seconds: Double(frames) / 30 + 1)
+        let (left, right) = signal.render()
+        var picks: [PickRecord] = []
+        for frame in 0..<frames {
+            let range = (frame * 44100 / 30)..<((frame + 1) * 44100 / 30)
+            let audio = analyzer.analyze(left: Array(left[range]), right: Array(right[range]))
+            try show.advance(audio: audio, time: Double(frame) / 30)
+            picks += show.takeNewPicks()
+        }
+        return (try show.readOutput(), show.status, picks)
+    }
+
+    @Test func playsPairsChangingAtTheIntervalWithStatusForTheHUD() throws {
+        let (pixels, status, picks) = try Self.run(frames: 75)
+        #expect(status.frame == 75)
+        // Picks at 0 s, 1 s and 2 s, never the same pair twice running.
+        #expect(picks.count == 3)
+        #expect(zip(picks, picks.dropFirst()).allSatisfy { $0.pairID != $1.pairID })
+        #expect(status.pairID == picks.last?.pairID)
+        #expect(!status.fgPreset.isEmpty && !status.bgPreset.isEmpty)
+        #expect(status.lastPick?.alternatives.isEmpty == false)
+        #expect(status.pose != nil)
+        let mean = pixels.reduce(0) { $0 + Int($1) } / pixels.count
+        #expect(mean > 2)
+    }
+
+    @Test func theSameSeedGivesTheSameFramesAndPicks() throws {
+        let first = try Self.run(frames: 40, seed: 5)
+        let second = try Self.run(frames: 40, seed: 5)
+        #expect(first.pixels == second.pixels)
+        #expect(first.picks == second.picks)
+    }
+
+    @Test func aRequestChangesPairOnTheNextFrameEvenWhenLocked() throws {
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        let (pairs, _) = try ShowPack.load(fixturePack)
+        let show = try Show(pairs: pairs, configuration: Self.configuration())
+        show.locked = true
+        for frame in 0..<40 { try show.advance(audio: .silent(frame: frame, fps: 30), time: Double(frame) / 30) }
+        #expect(show.takeNewPicks().count == 1)
+        show.requestPair(id: "wave-over-borders")
+        try show.advance(audio: .silent(frame: 40, fps: 30), time: 40.0 / 30)
+        #expect(show.status.pairID == "wave-over-borders")
+        #expect(show.status.lastChange == .request)
+        #expect(show.status.fgTransition != nil || show.status.bgTransition != nil)
+    }
+
+    @Test func aPackWithoutUsablePairsIsAClearError() {
+        #expect(throws: LiveShowError.self) { try ShowPack.load(fixturePack + "/presets") }
+    }
+}
