@@ -17,6 +17,7 @@ struct AIVJ: AsyncParsableCommand {
             Analyze.self,
             Render.self,
             Play.self,
+            Live.self,
             Bench.self,
         ],
         defaultSubcommand: Demo.self
