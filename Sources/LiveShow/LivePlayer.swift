@@ -17,6 +17,8 @@ public struct LiveRunOptions: Sendable {
     public var seed: UInt64 = 1
     /// Frame rate the show's audio analysis and budget assume (the display's refresh).
     public var fps = 60.0
+    /// Key presses played at given frames, as if typed (tests).
+    public var keys: [LiveKey.ScriptedPress] = []
 
     public init(frames: Int? = nil, screenshot: String? = nil, seed: UInt64 = 1) {
         self.frames = frames
@@ -131,7 +133,8 @@ public final class LivePlayer {
         var screenshot: String?
         playing: while options.frames.map({ frame < $0 }) ?? true {
             let time = Self.now() - start
-            for event in LiveEvents.poll() {
+            let scripted = options.keys.filter { $0.frame == frame }.map { LiveInputEvent.key(code: $0.code, shift: $0.shift) }
+            for event in LiveEvents.poll() + scripted {
                 switch event {
                 case .quit:
                     break playing

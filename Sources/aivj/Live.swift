@@ -26,6 +26,7 @@ struct Live: AsyncParsableCommand {
     @Option(help: "Write the last frame as a PNG (with --frames).") var screenshot: String?
     @Option(help: "Settings file (default: $XDG_CONFIG_HOME/aivj/config.toml).") var config: String?
     @Option(help: "Random seed of the picker and the layers.") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Key presses at given frames, FRAME:KEY,… (tests).", visibility: .hidden)) var keys: String?
 
     func validate() throws {
         if device != nil && audio != nil { throw ValidationError("give --device or --audio, not both") }
@@ -51,8 +52,9 @@ struct Live: AsyncParsableCommand {
         flags.parallax = parallax
         flags.dof = dof
         let settings = try store.stored.overridden(by: flags).validated()
-        let player = try LivePlayer(config: settings, store: store,
-                                    options: LiveRunOptions(frames: frames, screenshot: screenshot, seed: seed))
+        var options = LiveRunOptions(frames: frames, screenshot: screenshot, seed: seed)
+        if let keys { options.keys = try LiveKey.script(keys) }
+        let player = try LivePlayer(config: settings, store: store, options: options)
         let summary = try player.run()
         player.close()
         if frames != nil { print(try jsonLine(summary)) }

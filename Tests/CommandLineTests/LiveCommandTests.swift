@@ -87,6 +87,29 @@ struct LiveCommandTests {
         #expect(debug.status == 0, "stderr: \(debug.stderr)")
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: xvfbRun)))
+    func keysRateThePairAndSaveLiveChangesToTheConfig() throws {
+        let directory = try AudioCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pack = directory.appendingPathComponent("pack").path
+        try FileManager.default.copyItem(atPath: Self.pack, toPath: pack)
+        let configHome = directory.appendingPathComponent("config").path
+        let result = try Self.live(["--pack", pack, "--audio", "synth", "--size", "160x90", "--frames", "12",
+                                    "--strength", "0.5", "--keys", "2:4,4:c,6:],8:?,9:h"], configHome: configHome)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let ratings = try String(contentsOfFile: pack + "/ratings.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(ratings.count == 1)
+        #expect(ratings.first?.contains("\"pair_id\":\"green-over-red\"") == true)
+        #expect(ratings.first?.contains("\"rating\":4") == true)
+        #expect(result.stderr.contains("rated green-over-red: 4/5"))
+        // The keys' changes are saved; the run's --strength flag is not.
+        let config = try String(contentsOfFile: configHome + "/aivj/config.toml", encoding: .utf8)
+        #expect(config.contains("mode = \"off\""))
+        #expect(config.contains("parallax = 0.7"))
+        #expect(config.contains("hud = true"))
+        #expect(config.contains("strength = 0.8"))
+    }
+
     @Test func badFlagsFailWithOneLine() throws {
         let both = try AIVJProcess.run(["live", "--device", "hw:0", "--audio", "synth", "--frames", "1"])
         #expect(both.status != 0)
