@@ -70,7 +70,7 @@ public final class LivePlayer {
         self.config = try config.validated()
         self.store = store
         self.options = options
-        packDirectory = config.pack ?? ShowPack.defaultDirectory
+        packDirectory = LiveSources.pack(config.pack)
         let (pairs, problems) = try ShowPack.load(packDirectory, libraryRoot: LiveSources.library(config.library))
         self.pairs = pairs
         messages += problems.prefix(5).map { "pack: " + $0 }

@@ -6,6 +6,21 @@ public enum LiveSources {
     /// Debian's projectm-data presets.
     public static let debianLibrary = "/usr/share/projectM/presets"
 
+    /// The configured pack, else the shipped one. A relative default that is missing from the working directory
+    /// is looked for above the executable (`.build/release/aivj` in a checkout), so `aivj live` works from anywhere.
+    public static func pack(_ configured: String?, executable: String = CommandLine.arguments.first ?? "") -> String {
+        if let configured { return configured }
+        let name = ShowPack.defaultDirectory
+        if FileManager.default.fileExists(atPath: name) { return name }
+        var directory = URL(fileURLWithPath: executable).deletingLastPathComponent()
+        for _ in 0..<4 {
+            directory = directory.deletingLastPathComponent()
+            let candidate = directory.appendingPathComponent(name).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+        }
+        return name
+    }
+
     /// The configured library, else Debian's when installed, else none.
     public static func library(_ configured: String?) -> String? {
         if let configured { return configured }
