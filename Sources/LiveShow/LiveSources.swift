@@ -37,7 +37,8 @@ public enum LiveSources {
         }
         let capture = AudioSourceFactory.make(device: config.device)
         if capture.granted != nil { return (capture, nil) }
-        let reason = capture.status.hudText ?? "cannot open"
+        var reason = "cannot open it"
+        if case let .fallback(message) = capture.status { reason = message }
         capture.stop()
         return (SyntheticAudioSource(seed: 1),
                 "no capture device \"\(config.device)\" (\(reason)): playing the synthetic 128 BPM signal")

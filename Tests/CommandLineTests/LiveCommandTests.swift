@@ -110,6 +110,17 @@ struct LiveCommandTests {
         #expect(config.contains("strength = 0.8"))
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: xvfbRun)))
+    func aMissingCaptureDeviceFallsBackToTheSyntheticSignalAndSaysSo() throws {
+        let directory = try AudioCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try Self.live(["--pack", Self.pack, "--device", "hw:97", "--size", "160x90", "--frames", "5"],
+                                   configHome: directory.path)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("\"audio\":\"synth\""))
+        #expect(result.stderr.contains("no capture device \"hw:97\""))
+    }
+
     @Test func badFlagsFailWithOneLine() throws {
         let both = try AIVJProcess.run(["live", "--device", "hw:0", "--audio", "synth", "--frames", "1"])
         #expect(both.status != 0)
