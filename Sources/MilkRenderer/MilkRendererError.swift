@@ -10,6 +10,8 @@ public enum MilkRendererError: Error, CustomStringConvertible {
     case io(path: String, message: String)
     /// A preset could not be prepared for loading (unreadable or unparsable file).
     case preparation(path: String, message: String)
+    /// A command-line option has a value the renderer does not know.
+    case badOption(name: String, value: String, expected: String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum MilkRendererError: Error, CustomStringConvertible {
         case let .badSize(what, value): return "renderer: bad \(what) \(value)"
         case let .io(path, message): return "\(path): \(message)"
         case let .preparation(path, message): return "\(path): cannot prepare preset: \(message)"
+        case let .badOption(name, value, expected): return "renderer: --\(name) \(value): expected \(expected)"
         }
     }
 }

@@ -19,6 +19,8 @@ struct Render: AsyncParsableCommand {
     @Option(help: "Folder for the PNGs.") var out = "."
     @Option(help: "Warp mesh size.") var mesh = "48x36"
     @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Option(help: "milkdrop (default) or projectm: projectM 3.1.12's audio levels, no gamma, its wave gains (for comparisons).")
+    var compat = "milkdrop"
 
     func run() async throws {
         let (columns, rows) = try RenderJob.parseMesh(mesh)
@@ -26,9 +28,10 @@ struct Render: AsyncParsableCommand {
                             captures: try RenderJob.parseCaptures(capture), outputDirectory: out,
                             meshColumns: columns, meshRows: rows, seed: seed)
         let loaded = try Preset(contentsOf: URL(fileURLWithPath: preset))
-        var driver = layerDriver(for: loaded, seed: seed)
+        let compatibility = try RenderCompatibility(parsing: compat)
+        var driver = CompatibleDriver(layerDriver(for: loaded, seed: seed), compatibility: compatibility)
         for line in driver.diagnostics { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
-        var source = try FeedAudio(audio: audio, fps: Double(fps))
+        var source = try FeedAudio(audio: audio, fps: Double(fps), compatibility: compatibility)
         let summary = try job.run(driver: &driver, audio: &source) { line in
             FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
         }
