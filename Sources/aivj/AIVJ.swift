@@ -20,6 +20,7 @@ struct AIVJ: AsyncParsableCommand {
             ShaderCommand.self,
             Record.self,
             Play.self,
+            Live.self,
             Bench.self,
         ],
         defaultSubcommand: Demo.self
