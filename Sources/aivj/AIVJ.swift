@@ -18,7 +18,9 @@ struct AIVJ: AsyncParsableCommand {
             Analyze.self,
             Render.self,
             ShaderCommand.self,
+            Record.self,
             Play.self,
+            Live.self,
             Bench.self,
         ],
         defaultSubcommand: Demo.self
@@ -29,6 +31,6 @@ struct AIVJ: AsyncParsableCommand {
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks; figures are ratios against a baseline from the same run.",
-        subcommands: [BenchExpr.self, BenchAudio.self, BenchPreset.self, BenchRender.self, BenchShader.self]
+        subcommands: [BenchExpr.self, BenchAudio.self, BenchPreset.self, BenchRender.self, BenchShader.self, BenchShow.self]
     )
 }
