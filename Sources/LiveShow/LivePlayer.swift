@@ -71,7 +71,7 @@ public final class LivePlayer {
         self.store = store
         self.options = options
         packDirectory = LiveSources.pack(config.pack)
-        let (pairs, problems) = try ShowPack.load(packDirectory, libraryRoot: LiveSources.library(config.library))
+        let (pairs, problems) = try ShowPack.load(packDirectory, libraryRoot: LiveSources.library(config.library, pack: packDirectory))
         self.pairs = pairs
         messages += problems.prefix(5).map { "pack: " + $0 }
 
