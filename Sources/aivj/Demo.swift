@@ -4,30 +4,29 @@ import AudioInput
 import Foundation
 import Recording
 
-/// `aivj demo` (the default): plays presets in a window when there is a display, otherwise records a short demo.
-///
-/// It grows into `aivj live` (two coupled layers); until then it shows one layer at a time.
+/// `aivj demo` (the default): the live show (`aivj live`) in a window when there is a display, otherwise a short
+/// headless recording.
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "The main job: a window of presets when a display exists, else a 10-second recording (PNG + MP4)."
+        abstract: "The main job: the live show when a display exists, else a 10-second recording (PNG + MP4)."
     )
 
-    @Option(help: "A .milk file or a folder of presets (default: Debian's projectM presets, else presets/).")
+    @Option(help: "Headless only: a .milk file or a folder of presets (default: Debian's projectM presets, else presets/).")
     var presets: String?
     @Option(help: "Where the headless recording goes.") var out = "out/demo"
     @Option(help: "Length of the headless recording in seconds.") var seconds = 10
     @Flag(help: "Record even when a display is available.") var headless = false
 
     func run() async throws {
-        let library = presets ?? Self.defaultLibrary()
-        let hasDisplay = ProcessInfo.processInfo.environment["DISPLAY"] != nil
-            || ProcessInfo.processInfo.environment["WAYLAND_DISPLAY"] != nil
+        let environment = ProcessInfo.processInfo.environment
+        let hasDisplay = !(environment["DISPLAY"] ?? "").isEmpty || !(environment["WAYLAND_DISPLAY"] ?? "").isEmpty
         if hasDisplay && !headless {
-            var play = try Play.parse([library] + Self.audioArguments())
-            try await play.run()
+            // The live show: the shipped pack, the default capture device (synthetic signal when there is none).
+            let live = try Live.parse([])
+            try await live.run()
         } else {
-            try await record(library)
+            try await record(presets ?? Self.defaultLibrary())
         }
     }
 
@@ -81,15 +80,5 @@ struct Demo: AsyncParsableCommand {
             throw ValidationError("\(library): no .milk presets inside")
         }
         return library + "/" + first
-    }
-
-    /// Live capture from the default device when ALSA has one, else the synthetic track (with a notice).
-    static func audioArguments() -> [String] {
-        let devices = (try? ALSADevices.captureDevices()) ?? []
-        if devices.contains(where: { $0.name == "default" || $0.name.hasPrefix("pulse") || $0.name.hasPrefix("pipewire") }) {
-            return ["--device", "default"]
-        }
-        FileHandle.standardError.write(Data("aivj: no capture device found; playing the synthetic 128 BPM track\n".utf8))
-        return ["--audio", "synth"]
     }
 }
