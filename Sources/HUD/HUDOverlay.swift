@@ -12,23 +12,38 @@ public final class HUDOverlay {
         var texture: Texture2D
     }
 
+    /// The program and vertex buffers, made on the first draw so an overlay can be built before its context.
+    private struct Pipeline {
+        let program: ShaderProgram
+        let vertices: GLBuffer
+        let array: VertexArray
+    }
+
     public let fontPath: String
-    private let program: ShaderProgram
-    private let vertices = GLBuffer(kind: .vertices)
-    private let array = VertexArray()
+    private var pipeline: Pipeline?
     private var atlases: [Int32: SizedAtlas] = [:]
     /// The layout of the last frame drawn (for tests and for hit areas).
     public private(set) var lastLayout: HUDLayout?
 
-    /// Compiles the program; fonts are opened lazily per size.
-    public init(fontPath: String = TrueTypeFont.defaultPath) throws {
+    /// Checks nothing and touches no GL: the program, buffers and atlases are made with the context current on
+    /// the first draw (so the same overlay serves a window or a recorder that makes its context later).
+    public init(fontPath: String = TrueTypeFont.defaultPath) {
         self.fontPath = fontPath
-        program = try ShaderProgram(label: "hud", vertex: HUDShaders.vertex, fragment: HUDShaders.fragment)
+    }
+
+    private func readyPipeline() throws -> Pipeline {
+        if let pipeline { return pipeline }
+        let program = try ShaderProgram(label: "hud", vertex: HUDShaders.vertex, fragment: HUDShaders.fragment)
+        let vertices = GLBuffer(kind: .vertices)
+        let array = VertexArray()
         let stride = 8
         array.setAttribute(0, buffer: vertices, components: 2, stride: stride, offset: 0)
         array.setAttribute(1, buffer: vertices, components: 2, stride: stride, offset: 2)
         array.setAttribute(2, buffer: vertices, components: 4, stride: stride, offset: 4)
         VertexArray.unbind()
+        let made = Pipeline(program: program, vertices: vertices, array: array)
+        pipeline = made
+        return made
     }
 
     /// The point size that suits a frame `height` pixels tall (about 45 lines fit; 8 points at the least).
@@ -72,7 +87,9 @@ public final class HUDOverlay {
         let layout = HUDLayout(model: model, atlas: entry.atlas, width: width, height: height)
         lastLayout = layout
         guard !layout.quads.isEmpty, width > 0, height > 0 else { return layout }
-        vertices.upload(Self.triangles(layout.quads))
+        let pipeline = try readyPipeline()
+        let program = pipeline.program, array = pipeline.array
+        pipeline.vertices.upload(Self.triangles(layout.quads))
 
         var blendWasOn: GLboolean = 0
         glGetBooleanv(GLenum(GL_BLEND), &blendWasOn)

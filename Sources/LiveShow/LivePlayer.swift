@@ -71,7 +71,7 @@ public final class LivePlayer {
         self.store = store
         self.options = options
         packDirectory = LiveSources.pack(config.pack)
-        let (pairs, problems) = try ShowPack.load(packDirectory, libraryRoot: LiveSources.library(config.library))
+        let (pairs, problems) = try ShowPack.load(packDirectory, libraryRoot: LiveSources.library(config.library, pack: packDirectory))
         self.pairs = pairs
         messages += problems.prefix(5).map { "pack: " + $0 }
 
@@ -101,7 +101,7 @@ public final class LivePlayer {
             policy: PairChangePolicy(minimumDwell: config.minimumDwell, maximumDwell: config.maximumDwell),
             coupling: coupling)
         let show = try Show(pairs: pairs, configuration: configuration)
-        let hud = try ShowHUD(visible: config.hud)
+        let hud = ShowHUD(visible: config.hud)
         hud.budgetMS = 1000 / options.fps
         hud.audio.source = source.name
         if let audioWarning {

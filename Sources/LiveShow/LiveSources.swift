@@ -1,5 +1,6 @@
 import AudioInput
 import Foundation
+import Selection
 
 /// Where `aivj live` finds its pack, library and sound when neither flags nor the config say.
 public enum LiveSources {
@@ -21,9 +22,15 @@ public enum LiveSources {
         return name
     }
 
-    /// The configured library, else Debian's when installed, else none.
-    public static func library(_ configured: String?) -> String? {
+    /// The library root to give the pack loader: the configured one; else none when the pack's manifest names its
+    /// own `libraryRoot` (the shipped pack does); else Debian's projectm-data when installed.
+    public static func library(_ configured: String?, pack: String) -> String? {
         if let configured { return configured }
+        let manifest = pack + "/" + PairsManifest.fileName
+        if let data = FileManager.default.contents(atPath: manifest),
+           let decoded = try? JSONDecoder().decode(PairsManifest.self, from: data), decoded.libraryRoot != nil {
+            return nil
+        }
         return FileManager.default.fileExists(atPath: debianLibrary) ? debianLibrary : nil
     }
 

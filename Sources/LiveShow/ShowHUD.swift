@@ -3,8 +3,8 @@ import HUD
 /// The HUD as the show's overlay: turns each frame's `ShowStatus` plus what the app knows (frame times,
 /// the audio device, notices, the help screen) into a `HUDModel` and draws it with `HUDOverlay`.
 ///
-/// Owns GL objects (through `HUDOverlay`): make it with the show's context current. `aivj live` and
-/// `aivj record --hud` both use it.
+/// Owns GL objects (through `HUDOverlay`), made on the first draw in whatever context is current then, so it
+/// may be built before the recorder's context exists. `aivj live` and `aivj record --hud` both use it.
 public final class ShowHUD: ShowOverlay {
     private let overlay: HUDOverlay
     /// Draw the HUD panels (the help screen shows whether or not).
@@ -21,9 +21,9 @@ public final class ShowHUD: ShowOverlay {
     /// The model drawn last (tests).
     public private(set) var lastModel: HUDModel?
 
-    public init(visible: Bool, fontPath: String = TrueTypeFont.defaultPath) throws {
+    public init(visible: Bool, fontPath: String = TrueTypeFont.defaultPath) {
         self.visible = visible
-        overlay = try HUDOverlay(fontPath: fontPath)
+        overlay = HUDOverlay(fontPath: fontPath)
     }
 
     /// What this HUD shows for `status`.

@@ -121,6 +121,27 @@ struct LiveCommandTests {
         #expect(result.stderr.contains("no capture device \"hw:97\""))
     }
 
+    @Test func recordHUDDrawsTheSameHUDIntoTheFrames() throws {
+        let directory = try AudioCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func record(_ name: String, hud: Bool) throws -> (AIVJProcess.Result, RGBImage?) {
+            let out = directory.appendingPathComponent(name).path
+            let result = try AIVJProcess.run(["record", "--out", out, "--pack", Self.pack, "--frames", "3", "--size", "320x180",
+                                              "--audio", "synth", "--quiet"] + (hud ? ["--hud"] : []))
+            let data = try? Data(contentsOf: URL(fileURLWithPath: out + "/frames/frame-000002.png"))
+            return (result, try data.map { try PNGCodec.decode(Array($0)) })
+        }
+        let (plain, plainFrame) = try record("plain", hud: false)
+        let (withHUD, hudFrame) = try record("hud", hud: true)
+        let (again, againFrame) = try record("again", hud: true)
+        #expect(plain.status == 0 && withHUD.status == 0 && again.status == 0, "stderr: \(withHUD.stderr)")
+        #expect(!withHUD.stderr.contains("no HUD overlay"))
+        let a = try #require(plainFrame), b = try #require(hudFrame)
+        #expect(a.pixels != b.pixels)
+        // The HUD in a recording shows only show time values, so frames stay reproducible.
+        #expect(againFrame?.pixels == b.pixels)
+    }
+
     @Test func badFlagsFailWithOneLine() throws {
         let both = try AIVJProcess.run(["live", "--device", "hw:0", "--audio", "synth", "--frames", "1"])
         #expect(both.status != 0)

@@ -14,7 +14,7 @@ struct HUDOverlayTests {
     static func draw(_ model: HUDModel, pointSize: Int32 = 12) throws -> (rgb: [UInt8], layout: HUDLayout) {
         let context = try HeadlessContext()
         try context.makeCurrent()
-        let overlay = try HUDOverlay()
+        let overlay = HUDOverlay()
         let framebuffer = try Framebuffer(width: width, height: height)
         framebuffer.clear(red: 0.2, green: 0.4, blue: 0.6)
         let layout = try overlay.draw(model, width: width, height: height, pointSize: pointSize)
@@ -96,7 +96,7 @@ struct HUDOverlayTests {
     @Test func atlasIsBuiltOncePerSizeAndBlendingIsRestored() throws {
         let context = try HeadlessContext()
         try context.makeCurrent()
-        let overlay = try HUDOverlay()
+        let overlay = HUDOverlay()
         let framebuffer = try Framebuffer(width: 64, height: 64)
         framebuffer.bind()
         let model = HUDModel(panels: [HUDPanel(anchor: .topLeft, blocks: [.text("x")])])
