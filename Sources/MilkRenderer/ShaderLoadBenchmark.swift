@@ -1,12 +1,13 @@
 import Determinism
+import GraphicsCore
 import Foundation
 import ShaderTranslation
 
 /// `aivj bench shader`: how long loading an MD2 preset takes on the CPU — parse, compile the expressions, translate
 /// both shaders — with an empty shader cache (cold) and with the cache filled by the cold pass (cached).
 ///
-/// GL compilation is added through `glCompile` once the renderer's program builder exists; without it the figures
-/// are the CPU part `PresetPreparer` runs off the render thread.
+/// `runWithGL` adds compiling and linking both GL programs as the layer does (`ShaderStageProgram`) to each load;
+/// `run` alone times the CPU part `PresetPreparer` does off the render thread.
 public enum ShaderLoadBenchmark {
     /// One preset's load times, in milliseconds.
     public struct PresetTimes: Sendable, Codable, Equatable {
@@ -125,5 +126,20 @@ public enum ShaderLoadBenchmark {
 
     static func milliseconds(_ d: Duration) -> Double {
         (Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18) * 1000
+    }
+}
+
+extension ShaderLoadBenchmark {
+    /// `run` with GL compilation: a headless GL context is made, and each load also compiles and links both stages'
+    /// programs exactly as the layer does (`ShaderStageProgram`). A stage that fails to compile counts its preset as
+    /// failed.
+    public static func runWithGL(files: [String], seed: UInt64, scratch: URL, passes: Int = 3) throws -> (Result, [PresetTimes]) {
+        let context = try wrapGraphics { try HeadlessContext() }
+        defer { withExtendedLifetime(context) {} }
+        return run(files: files, seed: seed, scratch: scratch, passes: passes) { prepared in
+            for case let .success(shader)? in [prepared.warp, prepared.comp] {
+                _ = try ShaderStageProgram(shader, label: "\(prepared.preset.name) \(shader.stage.rawValue) shader") { _ in (256, 256) }
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@ struct BenchShader: AsyncParsableCommand {
     @Option(help: "The sample's seed.") var seed: UInt64 = 6
     @Option(help: "Passes; each preset counts its fastest.") var passes = 3
     @Option(help: "The Debian preset folder.") var presets = "/usr/share/projectM/presets"
+    @Flag(inversion: .prefixedNo, help: "Compile and link the GL programs too (headless EGL).") var gl = true
     @Flag(help: "Print every preset's times too.") var verbose = false
     @Flag(help: "Print the figures as one JSON line.") var json = false
 
@@ -20,10 +21,13 @@ struct BenchShader: AsyncParsableCommand {
         let files = ShaderLoadBenchmark.sampleMD2Presets(in: presets, count: count, seed: seed)
         guard !files.isEmpty else { throw ValidationError("no MD2 presets under \(presets)") }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("aivj-bench-shader-\(UUID().uuidString)")
-        let (result, times) = ShaderLoadBenchmark.run(files: files, seed: seed, scratch: scratch, passes: passes)
+        let (result, times) = gl
+            ? try ShaderLoadBenchmark.runWithGL(files: files, seed: seed, scratch: scratch, passes: passes)
+            : ShaderLoadBenchmark.run(files: files, seed: seed, scratch: scratch, passes: passes)
         if verbose {
             for t in times {
-                print(String(format: "cold %7.2f ms  cached %6.2f ms  %@", t.coldMs, t.cachedMs, (t.preset as NSString).lastPathComponent))
+                print(String(format: "cold %7.2f ms  cached %6.2f ms  gl %6.2f ms  %@", t.coldMs, t.cachedMs, t.glMs ?? 0,
+                             (t.preset as NSString).lastPathComponent))
             }
         }
         if json {
@@ -36,6 +40,7 @@ struct BenchShader: AsyncParsableCommand {
         print("cold:   median \(f(result.coldMedianMs))  p95 \(f(result.coldP95Ms))")
         print("cached: median \(f(result.cachedMedianMs))  p95 \(f(result.cachedP95Ms))")
         print("medians: parse \(f(result.parseMedianMs))  compile expressions \(f(result.compileMedianMs))  "
-              + "translate cold \(f(result.translateColdMedianMs))  cached \(f(result.translateCachedMedianMs))")
+              + "translate cold \(f(result.translateColdMedianMs))  cached \(f(result.translateCachedMedianMs))"
+              + (result.glMedianMs.map { "  GL compile + link \(f($0))" } ?? ""))
     }
 }

@@ -36,4 +36,13 @@ struct ShaderLoadBenchmarkTests {
         #expect(times.map(\.preset) == files)
         #expect(!FileManager.default.fileExists(atPath: scratch.path), "scratch folder removed")
     }
+
+    @Test(.enabled(if: hasCorpus, "needs Debian's projectM presets"))
+    func glRunCompilesThePrograms() throws {
+        let files = ShaderLoadBenchmark.sampleMD2Presets(in: Self.corpus, count: 2, seed: 6)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("aivj-bench-test-\(UUID().uuidString)")
+        let (result, times) = try ShaderLoadBenchmark.runWithGL(files: files, seed: 6, scratch: scratch, passes: 1)
+        #expect(result.includesGL && result.failed == 0 && result.presets == 2)
+        #expect(times.allSatisfy { ($0.glMs ?? -1) > 0 })
+    }
 }
