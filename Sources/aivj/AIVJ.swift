@@ -11,11 +11,13 @@ struct AIVJ: AsyncParsableCommand {
             ExprCommand.self,
             PresetCommand.self,
             LibraryCommand.self,
+            ScanCommand.self,
             PairsCommand.self,
             Devices.self,
             Listen.self,
             Analyze.self,
             Render.self,
+            ShaderCommand.self,
             Play.self,
             Bench.self,
         ],
@@ -27,6 +29,6 @@ struct AIVJ: AsyncParsableCommand {
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks; figures are ratios against a baseline from the same run.",
-        subcommands: [BenchExpr.self, BenchAudio.self, BenchPreset.self, BenchRender.self]
+        subcommands: [BenchExpr.self, BenchAudio.self, BenchPreset.self, BenchRender.self, BenchShader.self]
     )
 }
