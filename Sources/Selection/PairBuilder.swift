@@ -27,7 +27,7 @@ public struct PairBuilder: Sendable {
     }
 
     static let criteria = PackBuildRecord.Criteria(
-        fg: "content 0.4·figures (custom waves+shapes, /2) + 0.3·sparse ((0.99 − fDecay)/0.09) + 0.2·(1 − movement) + 0.1·darken; with a scan, half content, half (1 − fullness rank), fullness = avgLuma rank (mean with the coverage rank when measured)",
+        fg: "content 0.4·figures (custom waves+shapes, /2) + 0.3·sparse ((0.99 − fDecay)/0.09) + 0.2·(1 − movement) + 0.1·darken; with a scan, half content, half (1 − fullness rank), fullness = avgLuma rank (mean with the coverage rank when measured), +0.1 for tier dark",
         bg: "content 0.3·fill ((fDecay − 0.9)/0.08) + 0.3·movement (max of |zoom−1|/0.08, |rot|/0.1, warp/3) + 0.2·shaders + 0.2·texture (per-pixel code, echo, brighten, disk textures); with a scan, half content, half the mean of the fullness and motion ranks",
         pools: "presets failed in the run manifest or with non-finite warp/cx are skipped; sorted by fg − bg, the top poolShare (default 40 %) are FG candidates, the bottom poolShare BG candidates",
         warpDiff: "|warp(fg) − warp(bg)|, the base values before per-frame code, rounded to 6 decimals",
@@ -60,7 +60,8 @@ public struct PairBuilder: Sendable {
         let coverageRank = Self.ranks(usable.map { scan?[$0.path]?.coverage })
         var candidates = usable.indices.map { i in
             Candidate(entry: usable[i], role: PresetRole.content(usable[i]).withScan(lumaRank: lumaRank[i], motionRank: motionRank[i],
-                                                                                 coverageRank: coverageRank[i]),
+                                                                                 coverageRank: coverageRank[i],
+                                                                                 dark: scan?[usable[i].path]?.tier == "dark"),
                       warp: Double(usable[i].values["warp"] ?? 1), cx: Double(usable[i].values["cx"] ?? 0.5))
         }
         candidates.sort { $0.role.preference != $1.role.preference ? $0.role.preference > $1.role.preference : $0.entry.path < $1.entry.path }

@@ -15,8 +15,10 @@ public struct PresetLibrary: Sendable {
         self.root = root; self.source = source; self.entries = entries; self.unreadable = unreadable
     }
 
-    /// A folder (indexed now, as `aivj library index` does) or a library manifest (its folder is the root).
-    public static func load(_ path: String) throws(SelectionError) -> PresetLibrary {
+    /// A folder (indexed now, as `aivj library index` does) or a library manifest, whose paths are relative to
+    /// `root` (default: the manifest's own folder, where a library keeps it). A manifest none of whose first
+    /// presets lie under the root is refused, so a misplaced manifest is not mistaken for an empty library.
+    public static func load(_ path: String, root: String? = nil) throws(SelectionError) -> PresetLibrary {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -41,7 +43,11 @@ public struct PresetLibrary: Sendable {
         guard manifest.format == "aivj-library-manifest" else {
             throw .wrongFormat(file: path, found: manifest.format, expected: "aivj-library-manifest")
         }
-        return PresetLibrary(root: url.deletingLastPathComponent().path, source: path, entries: manifest.presets,
-                             unreadable: manifest.failedCount)
+        let base = root.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? url.deletingLastPathComponent().path
+        let sample = manifest.presets.prefix(20)
+        guard sample.isEmpty || sample.contains(where: { FileManager.default.fileExists(atPath: base + "/" + $0.path) }) else {
+            throw .unreadableFile(file: path, reason: "its presets are not under \(base); give the library folder with --library")
+        }
+        return PresetLibrary(root: base, source: path, entries: manifest.presets, unreadable: manifest.failedCount)
     }
 }

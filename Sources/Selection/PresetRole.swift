@@ -35,11 +35,12 @@ public struct PresetRole: Sendable, Equatable {
     /// Content scores blended half and half with the scan's picture: `lumaRank`, `motionRank`, `coverageRank` are
     /// the preset's percentile ranks (0…1) of `avgLuma`, `motion` and `coverage` among the library's measured
     /// presets. How full the frame is: the luma rank, or the mean of the luma and coverage ranks when measured.
-    public func withScan(lumaRank: Double?, motionRank: Double?, coverageRank: Double? = nil) -> PresetRole {
+    /// A preset the scan tiered `dark` (dim or sparse, yet alive) gets 0.1 more foreground score.
+    public func withScan(lumaRank: Double?, motionRank: Double?, coverageRank: Double? = nil, dark: Bool = false) -> PresetRole {
         guard let l = lumaRank else { return self }
         let m = motionRank ?? 0.5
         let full = coverageRank.map { (l + $0) / 2 } ?? l
-        return PresetRole(fg: 0.5 * fg + 0.5 * (1 - full), bg: 0.5 * bg + 0.5 * (full + m) / 2)
+        return PresetRole(fg: 0.5 * fg + 0.5 * (1 - full) + (dark ? 0.1 : 0), bg: 0.5 * bg + 0.5 * (full + m) / 2)
     }
 }
 

@@ -8,8 +8,10 @@ extension PairsCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build a pack of FG/BG pairs from a library folder or library-manifest.json (docs/picker.md).")
 
-        @Argument(help: "A library folder, or a library-manifest.json (`aivj library index`).") var library: String
+        @Argument(help: "A library folder, or a library-manifest.json (`aivj library index`).") var source: String
         @Option(help: "The pack folder to write pairs-manifest.v0.json into.") var out: String
+        @Option(help: "With a library manifest: the folder its paths are relative to (default: the manifest's folder).")
+        var library: String?
         @Option(help: "Number of pairs.") var count = 240
         @Option(help: "Random seed (the same seed and inputs give the same pack).") var seed: UInt64 = 1
         @Option(help: "A scan's run-manifest.json (or its folder): failed presets are skipped, avgLuma/motion used.")
@@ -27,7 +29,7 @@ extension PairsCommand {
 
         func run() async throws {
             do {
-                let lib = try PresetLibrary.load(library)
+                let lib = try PresetLibrary.load(source, root: library)
                 let scan = try runManifest.map { try ScanMetrics.load($0) }
                 let manifest = try PairBuilder(count: count, seed: seed, poolShare: poolShare, measuredOnly: measuredOnly).build(
                     library: lib, scan: scan, runManifestPath: runManifest,

@@ -1,4 +1,5 @@
 import Foundation
+import MilkPreset
 import Testing
 @testable import Selection
 
@@ -141,6 +142,25 @@ struct GeneratedLibrary {
         #expect(loaded.problems.isEmpty, "\(loaded.problems)")
         #expect(loaded.pairs.count == 10)
         #expect(loaded.manifest?.build == m.build)
+    }
+
+    @Test func aLibraryManifestGivesTheSamePackAsItsFolder() throws {
+        let lib = try GeneratedLibrary()
+        defer { lib.remove() }
+        let fromFolder = try PresetLibrary.load(lib.root)
+        let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("aivj-manifest-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: elsewhere) }
+        try LibraryIndexer.json(LibraryIndexer.index(URL(fileURLWithPath: lib.root))).write(to: URL(fileURLWithPath: elsewhere))
+        try LibraryIndexer.json(LibraryIndexer.index(URL(fileURLWithPath: lib.root))).write(to: URL(fileURLWithPath: lib.root + "/library-manifest.json"))
+        let beside = try PresetLibrary.load(lib.root + "/library-manifest.json")
+        let given = try PresetLibrary.load(elsewhere, root: lib.root)
+        #expect(beside.root == fromFolder.root && given.root == fromFolder.root)
+        func pairs(_ l: PresetLibrary) throws -> [PairEntry] {
+            try PairBuilder(count: 10, seed: 1).build(library: l, scan: nil, runManifestPath: nil, libraryRoot: lib.root).pairs
+        }
+        #expect(try pairs(beside) == pairs(fromFolder) && pairs(given) == pairs(fromFolder))
+        // A manifest away from its library, without the folder: a clear error, not an empty or broken pack.
+        #expect(throws: SelectionError.self) { try PresetLibrary.load(elsewhere) }
     }
 
     @Test func tooFewPresetsIsAClearError() throws {
