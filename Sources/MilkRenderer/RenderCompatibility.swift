@@ -20,6 +20,13 @@ public enum RenderCompatibility: String, Sendable, CaseIterable {
     /// 0…1 coordinates doubled to clip space), for a waveform already normalised as projectM does.
     static let projectMWaveGain: [Float] = [0.24, 0.12, 1, 1, 0.8, 1, 0.32, 0.32, 1]
 
+    /// projectM 3.1.12's clock for render frame `frame` (as projectm-ref drives it): `frame` counts from 2 (its
+    /// TimeKeeper starts a preset at 1 and steps before the first frame) and `time` is truncated to whole
+    /// milliseconds.
+    public static func projectMClock(frame: Int, fps: Double) -> (frame: Int, time: Double) {
+        (frame + 2, (Double(frame) * 1000 / fps).rounded(.down) / 1000)
+    }
+
     /// Takes the frame's values as this renderer would draw them.
     /// `aspect` is the picture's height / width (projectM 3.1.12 squeezes the round wave modes by it).
     public func adjust(_ parameters: inout LayerParameters, aspect: Float) {

@@ -33,6 +33,7 @@ struct FeedAudio: FrameAudioSource {
         var inputs = LayerFrameInputs(analyzer.analyze(left: block.left, right: block.right), frame: frame, fps: fps)
         projectM.update(left: block.left, right: block.right)
         projectM.apply(to: &inputs, left: block.left, right: block.right)
+        (inputs.frame, inputs.time) = RenderCompatibility.projectMClock(frame: frame, fps: fps)
         self.projectM = projectM
         return inputs
     }
