@@ -5,7 +5,7 @@ import GraphicsCore
 /// into `output` (see `CouplingPose` for the scene and `KeyMask` for how FG covers BG).
 ///
 /// Owns GL objects: create, use and free it with the same context current. Each frame it takes the two
-/// textures, blurs the planes that are out of focus (separable Gaussian at half resolution, faded in over the
+/// textures, blurs the planes that are out of focus (separable Gaussian at quarter resolution, faded in over the
 /// first two pixels of radius so a small radius never snaps), then draws one full-screen pass that casts a ray
 /// per pixel against both planes.
 public final class CouplingCompositor {
@@ -30,11 +30,12 @@ public final class CouplingCompositor {
         }
         self.width = width
         self.height = height
-        let halfWidth = max(1, width / 2), halfHeight = max(1, height / 2)
+        // Blurred planes at a quarter of the size each way: a sixteenth of the pixels to filter.
+        let blurWidth = max(1, width / 4), blurHeight = max(1, height / 4)
         output = try wrapGraphics { try Framebuffer(width: width, height: height) }
-        blurTemporary = try wrapGraphics { try Framebuffer(width: halfWidth, height: halfHeight) }
-        fgBlurred = try wrapGraphics { try Framebuffer(width: halfWidth, height: halfHeight) }
-        bgBlurred = try wrapGraphics { try Framebuffer(width: halfWidth, height: halfHeight) }
+        blurTemporary = try wrapGraphics { try Framebuffer(width: blurWidth, height: blurHeight) }
+        fgBlurred = try wrapGraphics { try Framebuffer(width: blurWidth, height: blurHeight) }
+        bgBlurred = try wrapGraphics { try Framebuffer(width: blurWidth, height: blurHeight) }
         blurProgram = try wrapGraphics {
             try ShaderProgram(label: "coupling blur", vertex: CouplingShaders.fullscreenVertex, fragment: CouplingShaders.blurFragment)
         }
@@ -90,16 +91,22 @@ public final class CouplingCompositor {
     /// Blurs `source` by `radius` output pixels into `target` and returns how much of the blur to mix in (0 = none).
     private func blurIfNeeded(_ source: Texture2D, radius: Double, into target: Framebuffer) -> Float {
         guard radius >= 0.25 else { return 0 }
-        // 9 taps `radius / 4` apart with σ = radius / 2, in texture coordinates of the output.
-        let stepX = Float(radius / 4 / Double(width)), stepY = Float(radius / 4 / Double(height))
+        // 9 taps `r / 4` apart with σ = r / 2, in texture coordinates of the output. The kernel is at least 4 px
+        // wide (r ≥ 4), as wide as a quarter-size pixel, so no source column is skipped; smaller radii mix
+        // less of it in (the return value).
+        let kernel = max(radius, 4)
+        let stepX = Float(kernel / 4 / Double(width)), stepY = Float(kernel / 4 / Double(height))
         blurProgram.use()
         blurTemporary.bind()
         source.bind(unit: 0)
         blurProgram.set("step", stepX, 0)
+        // Two bilinear samples a pixel above and below cover the four source rows of a quarter-size row.
+        blurProgram.set("across", 0, Float(1 / Double(height)))
         glDrawArrays(GLenum(GL_TRIANGLES), 0, 3)
         target.bind()
         blurTemporary.texture.bind(unit: 0)
         blurProgram.set("step", 0, stepY)
+        blurProgram.set("across", 0, 0)
         glDrawArrays(GLenum(GL_TRIANGLES), 0, 3)
         return Float(min(1, radius / 2))
     }

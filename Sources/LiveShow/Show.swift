@@ -41,6 +41,8 @@ public final class Show {
     private var newPicks: [PickRecord] = []
     private var warnings: [ShowWarning] = []
     public private(set) var status = ShowStatus()
+    /// Ids of the pairs shown, oldest first, at most 20 (the previous-pair key goes back through them).
+    public private(set) var pairHistory: [String] = []
 
     private enum Request {
         case next(PickMode?)
@@ -163,6 +165,8 @@ public final class Show {
         }
         pair = next
         pairStart = time
+        pairHistory.append(next.id)
+        if pairHistory.count > 20 { pairHistory.removeFirst(pairHistory.count - 20) }
         status.lastChange = reason
     }
 

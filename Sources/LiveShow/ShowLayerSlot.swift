@@ -8,9 +8,16 @@ final class PlayingLayer {
     let name: String
     let path: String
 
-    init(_ prepared: PreparedPreset, width: Int, height: Int, meshColumns: Int, meshRows: Int, seed: UInt64) throws {
-        layer = try wrapGraphics {
-            try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed)
+    /// Plays `prepared` in `reused` (reset first) or, when there is none, in a new layer seeded with `seed`.
+    init(_ prepared: PreparedPreset, reusing reused: MilkLayer?, width: Int, height: Int, meshColumns: Int, meshRows: Int,
+         seed: UInt64) throws {
+        if let reused {
+            reused.reset()
+            layer = reused
+        } else {
+            layer = try wrapGraphics {
+                try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed)
+            }
         }
         driver = prepared.driver
         name = prepared.name
@@ -25,6 +32,9 @@ final class PlayingLayer {
 
 /// One of the show's two layer positions (BG or FG): the preset playing, and during a pair change the
 /// incoming one, soft-blended into the picture the compositor reads.
+///
+/// A slot owns at most two `MilkLayer`s for its whole life: the layer a finished transition leaves behind is
+/// kept and reset for the next preset, so pair changes make no GL objects (and compile no shaders).
 final class ShowLayerSlot {
     private let width: Int
     private let height: Int
@@ -32,6 +42,8 @@ final class ShowLayerSlot {
     private let meshRows: Int
     private(set) var current: PlayingLayer?
     private(set) var incoming: PlayingLayer?
+    /// A layer no preset plays in, kept for the next one.
+    private var spare: MilkLayer?
     private var transitionStart = 0.0
     private var transitionLength = 0.0
     private let transition: LayerTransition
@@ -51,15 +63,24 @@ final class ShowLayerSlot {
     /// Starts playing `prepared` at `time`, blending over `length` seconds from what plays now (at once when
     /// nothing plays). A transition still running ends first: its incoming preset becomes the current one.
     func start(_ prepared: PreparedPreset, seed: UInt64, at time: Double, length: Double) throws {
-        let playing = try PlayingLayer(prepared, width: width, height: height, meshColumns: meshColumns,
-                                       meshRows: meshRows, seed: seed)
-        if let incoming { current = incoming }
+        if let incoming {
+            // The layer being blended away is dropped; kept as the spare when there is none.
+            if spare == nil { spare = current?.layer }
+            current = incoming
+        }
         incoming = nil
-        guard current != nil, length > 0 else {
-            current = playing
+        if current == nil || length <= 0 {
+            // A cut: the preset plays in the layer on screen (reset), or in a first layer.
+            let reused = current?.layer ?? spare
+            if reused === spare { spare = nil }
+            current = try PlayingLayer(prepared, reusing: reused, width: width, height: height,
+                                       meshColumns: meshColumns, meshRows: meshRows, seed: seed)
             progress = nil
             return
         }
+        let playing = try PlayingLayer(prepared, reusing: spare, width: width, height: height, meshColumns: meshColumns,
+                                       meshRows: meshRows, seed: seed)
+        spare = nil
         incoming = playing
         transitionStart = time
         transitionLength = length
@@ -77,6 +98,7 @@ final class ShowLayerSlot {
         try incoming.render(inputs)
         let done = (time - transitionStart) / transitionLength
         if done >= 1 {
+            spare = current.layer
             self.current = incoming
             self.incoming = nil
             texture = incoming.layer.output.texture

@@ -70,6 +70,7 @@ struct ShowTests {
         try show.advance(audio: .silent(frame: 40, fps: 30), time: 40.0 / 30)
         #expect(show.status.pairID == "wave-over-borders")
         #expect(show.status.lastChange == .request)
+        #expect(show.pairHistory.count == 2 && show.pairHistory.last == "wave-over-borders")
         #expect(show.status.fgTransition != nil || show.status.bgTransition != nil)
     }
 

@@ -1,0 +1,74 @@
+import AudioAnalysis
+import CGL
+import Coupling
+import Foundation
+import GraphicsCore
+import MilkRenderer
+import Selection
+
+/// Speed of the whole show: two layers and the 3D compositor, against projectM's single layer on the same presets.
+public enum ShowBenchmark {
+    /// The pairs measured: projectm-ref's six bench presets, two by two (FG, BG), relative to the Debian folder.
+    public static var referencePairs: [(fg: String, bg: String)] {
+        let presets = RenderBenchmark.referencePresets
+        return stride(from: 0, to: presets.count - 1, by: 2).map { (presets[$0], presets[$0 + 1]) }
+    }
+
+    /// One pair's figures.
+    public struct PairSpeed: Codable, Sendable, Equatable {
+        public var fg: String
+        public var bg: String
+        public var width: Int
+        public var height: Int
+        /// Our frames per second: both layers and the compositor.
+        public var fps: Double
+        /// projectM 3.1.12's single-layer frames per second on each preset (nil when it did not run).
+        public var referenceFG: Double?
+        public var referenceBG: Double?
+
+        public init(fg: String, bg: String, width: Int, height: Int, fps: Double, referenceFG: Double?, referenceBG: Double?) {
+            self.fg = fg
+            self.bg = bg
+            self.width = width
+            self.height = height
+            self.fps = fps
+            self.referenceFG = referenceFG
+            self.referenceBG = referenceBG
+        }
+
+        /// projectM's single-layer speed over the pair's two presets: the harmonic mean, i.e. frames per second
+        /// when it renders half the frames with each.
+        public var referenceFPS: Double? {
+            guard let a = referenceFG, let b = referenceBG, a > 0, b > 0 else { return nil }
+            return 2 / (1 / a + 1 / b)
+        }
+
+        /// Ours over projectM's (≥ 1: two coupled layers at least as fast as one projectM layer).
+        public var ratio: Double? { referenceFPS.map { fps / $0 } }
+    }
+
+    /// Renders `frames` frames of the show on the pair (`fg`, `bg`) with silence, no pair change, and the
+    /// coupling fully on; returns frames per second of the render loop (one glFinish at the end).
+    public static func measure(fg: String, bg: String, width: Int, height: Int, frames: Int,
+                               coupling: CouplingParameters = CouplingParameters(mode: .on, strength: 1, parallax: 1, dof: 1)) throws -> Double {
+        let context = try wrapGraphics { try HeadlessContext() }
+        return try withExtendedLifetime(context) {
+            let pair = Pair(id: "bench", fg: fg, bg: bg, warpDiff: 0, cxDiff: 0)
+            var configuration = ShowConfiguration(width: width, height: height, fps: 60, seed: 1, coupling: coupling)
+            configuration.policy = PairChangePolicy(minimumDwell: 1e9, maximumDwell: 1e9)
+            let show = try Show(pairs: [pair], configuration: configuration)
+            // The first frame builds both layers; it is not timed (projectm-ref leaves its initialisation out too).
+            try show.advance(audio: .silent(frame: 0, fps: 60), time: 0)
+            glFinish()
+            let clock = ContinuousClock()
+            let start = clock.now
+            for frame in 1...max(1, frames) {
+                try show.advance(audio: .silent(frame: frame, fps: 60), time: Double(frame) / 60)
+            }
+            glFinish()
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            return seconds > 0 ? Double(max(1, frames)) / seconds : 0
+        }
+    }
+}
