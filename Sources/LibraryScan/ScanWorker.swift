@@ -52,7 +52,7 @@ public enum ScanWorker {
         while let line = readLine(strippingNewline: true) {
             guard let item = try? JSONDecoder().decode(ScanItem.self, from: Data(line.utf8)) else { continue }
             if let hang = environment[hangHook], !hang.isEmpty, item.path.contains(hang) {
-                while true { sleep(3600) }
+                spinForever()
             }
             if let crash = environment[crashHook], !crash.isEmpty, item.path.contains(crash) {
                 kill(getpid(), SIGKILL)
@@ -62,6 +62,15 @@ public enum ScanWorker {
                   DurableFile.writeAll(resultDescriptor, Data((text + "\n").utf8)) else { return 1 }
         }
         return 0
+    }
+
+    /// The test hook's hang: a busy loop, as a preset stuck in endless code would be (it uses CPU time).
+    private static func spinForever() -> Never {
+        var counter: UInt64 = 0
+        while true {
+            counter &+= 1
+            if counter == 0 { FileHandle.standardError.write(Data()) }
+        }
     }
 
     /// The image of capture `frame` of the preset at `path`, relative to the scan folder:

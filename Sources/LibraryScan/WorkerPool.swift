@@ -20,8 +20,12 @@ struct WorkerPool {
         var worker: WorkerProcess?
         var job: Job?
         var started = ContinuousClock.now
+        var cpuAtStart = 0
         var served = 0
     }
+
+    /// A sleeping hang uses no CPU time, so an attempt also ends at this many times the limit of wall time.
+    static let wallFactor = 10
 
     /// Crashes in a row, with no success between them, after which the workers themselves are taken to be broken.
     static let crashLimit = 25
@@ -41,7 +45,8 @@ struct WorkerPool {
         var crashesInARow = 0
         let setupLine: String
         do { setupLine = try ScanJSON.line(setup) } catch { throw .workerStart(message: "cannot encode the setup") }
-        let timeout = Duration.milliseconds(setup.parameters.timeoutMs)
+        let timeoutMs = setup.parameters.timeoutMs
+        let wallLimit = Duration.milliseconds(timeoutMs) * Self.wallFactor
 
         func nextJob() -> Job? {
             if !retries.isEmpty { return retries.removeFirst() }
@@ -95,15 +100,15 @@ struct WorkerPool {
                 job.attempts += 1
                 slot.job = job
                 slot.started = ContinuousClock.now
+                slot.cpuAtStart = worker.cpuMilliseconds() ?? 0
             }
             let busy = slots.filter { $0.job != nil && $0.worker != nil }
             if busy.isEmpty { break }
 
-            let now = ContinuousClock.now
-            let nearest = busy.map { $0.started + timeout - now }.min() ?? .milliseconds(500)
-            let wait = max(0, min(500, Int(nearest.components.seconds * 1000 + nearest.components.attoseconds / 1_000_000_000_000_000)))
+            // CPU time is sampled, so wake at least every 250 ms to look at it.
+            let wait: Int32 = 250
             var fds = busy.map { pollfd(fd: $0.worker?.output ?? -1, events: Int16(POLLIN), revents: 0) }
-            let ready = poll(&fds, nfds_t(fds.count), Int32(wait))
+            let ready = poll(&fds, nfds_t(fds.count), wait)
             if ready < 0 && errno != EINTR { throw .workerStart(message: "poll: \(String(cString: strerror(errno)))") }
 
             for (slot, fd) in zip(busy, fds) where fd.revents != 0 {
@@ -126,12 +131,16 @@ struct WorkerPool {
                 }
             }
             let after = ContinuousClock.now
-            for slot in busy where slot.job != nil && after - slot.started >= timeout {
-                guard let job = slot.job else { continue }
-                slot.worker?.kill()
+            for slot in busy where slot.job != nil {
+                guard let job = slot.job, let worker = slot.worker else { continue }
+                let cpu = (worker.cpuMilliseconds() ?? slot.cpuAtStart) - slot.cpuAtStart
+                let overCPU = cpu >= timeoutMs
+                guard overCPU || after - slot.started >= wallLimit else { continue }
+                worker.kill()
                 retire(slot)
                 slot.job = nil
-                try failed(job, .timeout, "no result within \(setup.parameters.timeoutMs) ms")
+                try failed(job, .timeout, overCPU ? "no result within \(timeoutMs) ms of CPU time"
+                                                  : "no result within \(Self.wallFactor * timeoutMs) ms")
             }
             tick()
         }

@@ -84,6 +84,16 @@ final class WorkerProcess {
         return lines
     }
 
+    /// CPU time the worker has used so far (user + system, all threads), in milliseconds, from `/proc/PID/stat`.
+    func cpuMilliseconds() -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return nil }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
+        let ticks = max(Int(sysconf(Int32(_SC_CLK_TCK))), 1)
+        return (user + system) * 1000 / ticks
+    }
+
     /// Kills the worker at once.
     func kill() { _ = Glibc.kill(pid, SIGKILL) }
 

@@ -22,7 +22,7 @@ public struct ScanParameters: Codable, Sendable, Equatable {
     public var audio: String = "synth"
     /// Seed for `rand()` in preset code.
     public var seed: UInt64 = 1
-    /// Attempt time limit; the worker is killed past it.
+    /// Attempt time limit in CPU milliseconds of the worker (wall time: ten times this); the worker is killed past it.
     public var timeoutMs: Int = 30_000
     /// Extra attempts after a timeout or a crash.
     public var retries: Int = 2

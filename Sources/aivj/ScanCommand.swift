@@ -38,7 +38,7 @@ struct ScanRun: AsyncParsableCommand {
     @Option(help: "WebP quality 0…100.") var quality = 85
     @Option(help: "FILE, synth, synth:SEED or silence.") var audio = "synth"
     @Option(help: "Random seed for preset code.") var seed: UInt64 = 1
-    @Option(help: "Time limit of one attempt; the worker is killed past it.") var timeoutMs = 30_000
+    @Option(help: "Limit of one attempt in CPU milliseconds (wall: ten times that); the worker is killed past it.") var timeoutMs = 30_000
     @Option(help: "Extra attempts after a timeout or a crash.") var retries = 2
     @Option(help: "Presets per worker process before a fresh one replaces it.") var refreshEvery = 100
     @Flag(help: "Finish the scan already in DIR.") var resume = false

@@ -56,7 +56,7 @@ struct ScanCommandTests {
     @Test func scansTheFixtureLibraryWithABrokenAndAHangingPreset() throws {
         let out = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let run = try AIVJProcess.run(["scan", Self.library, "--out", out, "--format", "png", "--timeout-ms", "8000",
+        let run = try AIVJProcess.run(["scan", Self.library, "--out", out, "--format", "png", "--timeout-ms", "3000",
                                        "--retries", "0", "--json"] + Self.tiny,
                                       environment: ["AIVJ_SCAN_TEST_HANG": "hang-or-crash"])
         #expect(run.status == 0, "\(run.stderr)")
