@@ -127,7 +127,8 @@ public enum ScanWorker {
         let job = RenderJob(presetName: preset.name, width: parameters.renderSize, height: parameters.renderSize,
                             frames: parameters.framesPerPreset, fps: Double(parameters.fps), captures: Set(captures),
                             outputDirectory: "", seed: parameters.seed)
-        var driver = layerDriver(for: preset, seed: parameters.seed)
+        // Textures beside the preset only: a scan's result must not depend on the machine's texture folders.
+        var driver = layerDriver(for: preset, seed: parameters.seed, presetPath: item.file, textureFolders: []).driver
         var fallbacks = driver.diagnostics.filter(isShaderFallback)
         var replay = audio.replay()
         var previous: RGBImage?

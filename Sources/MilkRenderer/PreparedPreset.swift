@@ -76,11 +76,7 @@ extension PreparedPreset {
         }
         timing.parseSeconds = seconds(clock.now - start)
 
-        start = clock.now
-        let driver = layerDriver(for: preset, seed: settings.seed)
-        var warnings = driver.diagnostics
-        timing.compileSeconds = seconds(clock.now - start)
-
+        var warnings: [String] = []
         start = clock.now
         var shaders: [ShaderStage: Result<TranslatedShader, ShaderTranslationError>] = [:]
         for (stage, present, text) in [(ShaderStage.warp, preset.hasWarpShader, preset.warpShaderText),
@@ -94,6 +90,12 @@ extension PreparedPreset {
         }
         timing.translateSeconds = seconds(clock.now - start)
 
+        // The driver's own translations are answered by the cache the loop above has just filled.
+        start = clock.now
+        var driver = PresetDriver(preset: preset, seed: settings.seed, shaderCache: settings.cache)
+        warnings.insert(contentsOf: driver.programs.diagnostics.map { "\(preset.name): \($0)" }, at: 0)
+        timing.compileSeconds = seconds(clock.now - start)
+
         start = clock.now
         var textures: [ResolvedTexture] = []
         if settings.loadTextures {
@@ -105,6 +107,7 @@ extension PreparedPreset {
                 textures.append(texture)
             }
         }
+        if !textures.isEmpty { driver.shaderSlots?.shaders.useTextures(textures) }
         timing.textureSeconds = seconds(clock.now - start)
 
         return PreparedPreset(path: path, preset: preset, driver: driver, warp: shaders[.warp], comp: shaders[.comp],

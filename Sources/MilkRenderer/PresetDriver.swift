@@ -1,6 +1,7 @@
 import MilkExpression
 import MilkPreset
 import PresetCompilation
+import ShaderTranslation
 
 /// Drives a layer from a preset: base values, per_frame_init once, per_frame and per_pixel each frame, then the
 /// custom shapes and waves, each block in MilkDrop's own variable space (`PresetPrograms`).
@@ -25,7 +26,7 @@ public struct PresetDriver: LayerDriver {
     }
 
     /// Compiles every code block of `preset`; `seed` fixes `rand()`.
-    public init(preset: Preset, seed: UInt64 = 1) {
+    public init(preset: Preset, seed: UInt64 = 1, shaderCache: ShaderCache? = nil) {
         self.preset = preset
         base = LayerParameters(base: preset.base)
         var programs = PresetPrograms(preset: preset, seed: UInt32(truncatingIfNeeded: seed))
@@ -35,7 +36,7 @@ public struct PresetDriver: LayerDriver {
         waves = preset.waves.indices.filter { preset.waves[$0].enabled }.map { WaveRunner(index: $0, programs: &programs) }
         shapes = preset.shapes.indices.filter { preset.shapes[$0].enabled }.map { ShapeRunner(index: $0, programs: &programs) }
         shaderSlots = preset.hasWarpShader || preset.hasCompShader
-            ? ShaderSlots(shaders: PresetShaders(preset: preset, seed: seed), base: preset.base, programs: &programs) : nil
+            ? ShaderSlots(shaders: PresetShaders(preset: preset, seed: seed, cache: shaderCache), base: preset.base, programs: &programs) : nil
         self.programs = programs
     }
 

@@ -30,8 +30,8 @@ public struct PresetShaders: Sendable, Equatable {
     public private(set) var textures: [String: ResolvedTexture] = [:]
 
     /// Translates `preset`'s shaders (only those MilkDrop would run: shader model ≥ 2 and some text); `seed`
-    /// fixes the per-preset random values.
-    public init(preset: Preset, seed: UInt64) {
+    /// fixes the per-preset random values; `cache`, when given, answers translations it already holds.
+    public init(preset: Preset, seed: UInt64, cache: ShaderCache? = nil) {
         presetName = preset.name
         failures = []
         let warpText = preset.header.warpShaderModel >= 2 ? preset.warpShaderText : ""
@@ -39,7 +39,7 @@ public struct PresetShaders: Sendable, Equatable {
         func translate(_ text: String, _ stage: ShaderStage, _ failures: inout [String]) -> TranslatedShader? {
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
             do {
-                return try ShaderTranslator.translate(text, stage: stage)
+                return try cache?.translate(text, stage: stage) ?? ShaderTranslator.translate(text, stage: stage)
             } catch {
                 failures.append("\(preset.name): \(stage.rawValue) shader not translated, MilkDrop's default used: \(error)")
                 return nil

@@ -21,11 +21,14 @@ struct Play: AsyncParsableCommand {
 
     func run() async throws {
         let (files, start) = try PresetPlaylist.files(at: path)
+        let folders = UserTextureLibrary.folders(fromSearchPath: ProcessInfo.processInfo.environment["AIVJ_TEXTURE_PATH"])
         let video = try SDLVideo()
         let player = try WindowPlayer(video: video, title: "aivj", width: width, height: height, count: files.count,
                                       start: start, seed: seed) { index in
             let preset = try Preset(contentsOf: URL(fileURLWithPath: files[index]))
-            return layerDriver(for: preset, seed: seed)
+            let (driver, warnings) = layerDriver(for: preset, seed: seed, presetPath: files[index], textureFolders: folders)
+            for line in warnings { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
+            return driver
         }
         var source = try device.map { try FeedAudio(device: $0, fps: 60) } ?? FeedAudio(audio: audio, fps: 60)
         let luma = try player.run(frames: frames, audio: &source)
