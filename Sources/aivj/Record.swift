@@ -59,8 +59,7 @@ struct Record: AsyncParsableCommand {
         let options = RecordOptions(outDirectory: out, pack: pack ?? ShowPack.defaultPack(), libraryRoot: library, audio: audio,
                                     frames: count, format: frameFormat, hud: hud, video: video, resume: resume, show: show,
                                     writeFrames: !discardFrames, statsEvery: statsEvery, progress: !quiet)
-        // The HUD hook: once the HUD module's overlay is on main, pass it here (`overlay: HUDOverlay(…)`).
-        let summary = try ShowRecorder.run(options, overlay: nil) { line in
+        let summary = try ShowRecorder.run(options) { line in
             FileHandle.standardError.write(Data("aivj record: \(line)\n".utf8))
         }
         print(try jsonLine(summary))
