@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"4.0.0"),
     ],
     targets: [
         // C libraries, each behind its own shim.
@@ -46,7 +47,10 @@ let package = Package(
         .target(name: "Recording", dependencies: ["CPNG", "CWebP"]),
         .target(name: "HUD", dependencies: ["GraphicsCore", "CSDL2", "CSDL2TTF"]),
         .target(name: "MilkRenderer", dependencies: ["MilkPreset", "MilkExpression", "PresetCompilation", "AudioAnalysis", "GraphicsCore", "CGL", "Recording", "Determinism", "ShaderTranslation"]),
-        .target(name: "LibraryScan", dependencies: ["ScanFormat", "MilkPreset", "MilkRenderer", "AudioAnalysis", "AudioInput", "Recording", "Determinism"]),
+        .target(name: "LibraryScan", dependencies: [
+            "ScanFormat", "MilkPreset", "MilkRenderer", "AudioAnalysis", "AudioInput", "Recording", "Determinism",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "Coupling", dependencies: ["GraphicsCore", "CGL"]),
         .target(name: "LiveShow", dependencies: [
             "MilkPreset", "MilkRenderer", "Coupling", "Selection", "ScanFormat", "AudioAnalysis", "AudioInput",

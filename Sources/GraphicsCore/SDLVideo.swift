@@ -36,16 +36,17 @@ public final class GLWindow {
     /// Keeps SDL video alive as long as the window.
     private let video: SDLVideo
 
-    /// Opens a window of `width`×`height` pixels with a GL core context of at least `major.minor`.
+    /// Opens a window of `width`×`height` pixels, centred on display `display` (SDL index from 0), with a GL
+    /// core context of at least `major.minor`.
     public init(video: SDLVideo, title: String, width: Int32, height: Int32, hidden: Bool = false,
-                major: Int32 = 3, minor: Int32 = 3) throws {
+                display: Int32 = 0, major: Int32 = 3, minor: Int32 = 3) throws {
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, major)
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, minor)
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, Int32(SDL_GL_CONTEXT_PROFILE_CORE.rawValue))
         SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1)
         var flags = SDL_WINDOW_OPENGL.rawValue | SDL_WINDOW_RESIZABLE.rawValue
         if hidden { flags |= SDL_WINDOW_HIDDEN.rawValue }
-        let centred = Int32(0x2FFF_0000)  // SDL_WINDOWPOS_CENTERED
+        let centred = Int32(0x2FFF_0000) | max(0, display)  // SDL_WINDOWPOS_CENTERED_DISPLAY(display)
         guard let window = SDL_CreateWindow(title, centred, centred, width, height, flags) else {
             throw GraphicsCoreError.sdl(call: "SDL_CreateWindow", message: sdlError())
         }

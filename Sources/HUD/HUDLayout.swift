@@ -70,13 +70,22 @@ extension HUDLayout {
             case .bottomRight: x = frameWidth - margin - outerWidth; y = frameHeight - margin - outerHeight - offset
             case .center: x = (frameWidth - outerWidth) / 2; y = (frameHeight - outerHeight) / 2 + offset
             }
-            stacked[panel.anchor] = offset + outerHeight + margin
-            let backdrop = HUDRect(x: x, y: y, width: outerWidth, height: outerHeight)
+            var backdrop = HUDRect(x: x, y: y, width: outerWidth, height: outerHeight)
+            // In a small frame corner panels may meet: move this one away from its edge, past the others.
+            if panel.anchor != .center {
+                let down = panel.anchor == .topLeft || panel.anchor == .topRight
+                while let other = panels.first(where: { $0.intersects(backdrop) }) {
+                    backdrop.y = down ? other.maxY + margin : other.y - margin - outerHeight
+                }
+                stacked[panel.anchor] = down ? backdrop.maxY : frameHeight - backdrop.y
+            } else {
+                stacked[panel.anchor] = offset + outerHeight + margin
+            }
             panels.append(backdrop)
             solid(backdrop, .backdrop)
             var frames: [BlockFrame] = []
-            var top = y + padding
-            let left = x + padding
+            var top = backdrop.y + padding
+            let left = backdrop.x + padding
             for block in panel.blocks {
                 let row = HUDRect(x: left, y: top, width: contentWidth, height: rowHeight(block))
                 frames.append(draw(block, in: row, metrics: metrics))

@@ -31,9 +31,9 @@ public final class HUDOverlay {
         VertexArray.unbind()
     }
 
-    /// The point size that suits a frame `height` pixels tall (about 45 lines fit).
+    /// The point size that suits a frame `height` pixels tall (about 45 lines fit; 8 points at the least).
     public static func pointSize(forHeight height: Int) -> Int32 {
-        Int32(min(28, max(10, height / 48)))
+        Int32(min(28, max(8, height / 48)))
     }
 
     /// The atlas for `pointSize`, rendered and uploaded the first time it is asked for.

@@ -12,6 +12,11 @@ public struct HUDRect: Sendable, Equatable {
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
 
+    /// Whether the two share at least one pixel.
+    public func intersects(_ other: HUDRect) -> Bool {
+        x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
+    }
+
     /// Whether the pixel whose top-left corner is (px, py) lies inside.
     public func contains(_ px: Int, _ py: Int) -> Bool { px >= x && px < maxX && py >= y && py < maxY }
 }

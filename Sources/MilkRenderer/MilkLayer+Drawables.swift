@@ -4,8 +4,14 @@ import GraphicsCore
 
 extension MilkLayer {
     /// Appends a coloured vertex (x, y in clip space).
+    /// Appends element by element: an array literal here would allocate once per vertex.
     private func put(_ list: inout [Float], _ point: SIMD2<Float>, _ color: SIMD4<Float>) {
-        list += [point.x, point.y, color.x, color.y, color.z, color.w]
+        list.append(point.x)
+        list.append(point.y)
+        list.append(color.x)
+        list.append(color.y)
+        list.append(color.z)
+        list.append(color.w)
     }
 
     /// Draws a polyline or point set, four times nudged by a pixel when thick (as MilkDrop does).
@@ -31,7 +37,8 @@ extension MilkLayer {
         let wave = MainWaveform(parameters: parameters, inputs: inputs, width: width, height: height,
                                 aspectX: mesh.aspectX, aspectY: mesh.aspectY)
         guard wave.color.w > 0 else { return }
-        for line in wave.lines {
+        for (index, line) in wave.lines.enumerated() {
+            let line = parameters.mainWaveBlend?.blend(line, index: index) ?? line
             drawLine(line, colors: [wave.color], loop: wave.isLoop, dots: parameters.waveDots, thick: parameters.waveThick,
                      blend: parameters.additiveWave ? .additive : .alpha)
         }
@@ -115,6 +122,7 @@ extension MilkLayer {
         guard countX > 0, countY > 0 else { return }
         let minimum = 1 / Float(width)
         var vertices: [Float] = []
+        vertices.reserveCapacity(countX * countY * 12)
         for row in 0..<countY {
             let fy = (Float(row) + 0.25) / (Float(countY) + fractionY + 0.25 - 1) - p.motionVectorsDY
             guard fy > 0.0001, fy < 0.9999 else { continue }

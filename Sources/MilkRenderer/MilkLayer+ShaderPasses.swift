@@ -28,7 +28,7 @@ extension MilkLayer {
     /// Returns false when the preset has no (working) warp shader: the caller draws the MilkDrop 1 warp.
     func drawWarpShader(_ coordinates: [SIMD2<Float>], parameters: LayerParameters, environment: ShaderEnvironmentUniforms?,
                         previous: Texture2D) -> Bool {
-        guard let values = parameters.shaderFrame, let environment, let passes = shaderResources,
+        guard parameters.shaderFrame != nil, let environment, let passes = shaderResources,
               let program = passes.warpProgram else { return false }
         glDisable(GLenum(GL_BLEND))
         program.program.use()
@@ -36,7 +36,6 @@ extension MilkLayer {
         passes.bindTextures(program, main: previous)
         passes.warpGeometry.draw(coordinates: coordinates)
         passes.unbindTextures(program)
-        _ = values
         return true
     }
 
@@ -70,7 +69,9 @@ extension MilkLayer {
     func shaderEnvironment(_ parameters: LayerParameters, inputs: LayerFrameInputs) -> ShaderEnvironmentUniforms? {
         guard let values = parameters.shaderFrame, values.shaders.hasShaders,
               let passes = shaderPasses(for: values), passes.warpProgram != nil || passes.compProgram != nil else { return nil }
-        return ShaderEnvironmentUniforms(frame: values, inputs: inputs, width: width, height: height, random: &passes.random)
+        let rotations = (passes.warpProgram?.usesRotations ?? false) || (passes.compProgram?.usesRotations ?? false)
+        return ShaderEnvironmentUniforms(frame: values, inputs: inputs, width: width, height: height, random: &passes.random,
+                                         withRotations: rotations)
     }
 
     /// MilkDrop's four hue-shader corner colours at full strength (the comp shader decides how much to use).

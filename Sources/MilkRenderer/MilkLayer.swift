@@ -69,9 +69,17 @@ public final class MilkLayer {
 
     /// Renders one frame: motion vectors, warp, shapes, waves, borders into the feedback buffer, then the composite.
     public func render(_ parameters: LayerParameters, inputs: LayerFrameInputs, warpField: WarpField? = nil) throws {
+        try render(parameters, inputs: inputs,
+                   textureCoordinates: mesh.textureCoordinates(parameters: parameters, field: warpField, time: inputs.time))
+    }
+
+    /// Renders one frame whose warp texture coordinates (one per mesh vertex) are already known.
+    func render(_ parameters: LayerParameters, inputs: LayerFrameInputs, textureCoordinates coordinates: [SIMD2<Float>]) throws {
+        guard coordinates.count == mesh.vertexCount else {
+            throw MilkRendererError.badSize(what: "warp coordinates", value: "\(coordinates.count) for \(mesh.vertexCount) vertices")
+        }
         let previous = feedback[current]
         let next = feedback[1 - current]
-        let coordinates = mesh.textureCoordinates(parameters: parameters, field: warpField, time: inputs.time)
         // Made before any target is bound: the first call creates GL objects and framebuffers.
         let environment = parameters.shaderFrame == nil ? nil : shaderEnvironment(parameters, inputs: inputs)
         previous.bind()

@@ -18,11 +18,13 @@ public enum RenderCompatibility: String, Sendable, CaseIterable {
 
     /// projectM's waveform amplitude per mode relative to MilkDrop's (`MilkdropWaveform::WaveformMath` with its
     /// 0…1 coordinates doubled to clip space), for a waveform already normalised as projectM does.
-    static let projectMWaveGain: [Float] = [0.24, 0.12, 1, 1, 0.4, 1, 0.32, 0.32, 1]
+    static let projectMWaveGain: [Float] = [0.24, 0.12, 1, 1, 0.8, 1, 0.32, 0.32, 1]
 
     /// Takes the frame's values as this renderer would draw them.
-    public func adjust(_ parameters: inout LayerParameters) {
+    /// `aspect` is the picture's height / width (projectM 3.1.12 squeezes the round wave modes by it).
+    public func adjust(_ parameters: inout LayerParameters, aspect: Float) {
         guard self == .projectM3 else { return }
+        parameters.waveAspectX = aspect
         parameters.gamma = 1
         parameters.waveSmoothing = 0
         let mode = ((parameters.waveMode % 9) + 9) % 9
@@ -34,17 +36,20 @@ public enum RenderCompatibility: String, Sendable, CaseIterable {
 public struct CompatibleDriver: LayerDriver {
     public var base: any LayerDriver
     public let compatibility: RenderCompatibility
+    /// The picture's height / width.
+    public let aspect: Float
 
-    public init(_ base: any LayerDriver, compatibility: RenderCompatibility) {
+    public init(_ base: any LayerDriver, compatibility: RenderCompatibility, width: Int, height: Int) {
         self.base = base
         self.compatibility = compatibility
+        aspect = width > 0 ? Float(height) / Float(width) : 1
     }
 
     public var diagnostics: [String] { base.diagnostics }
 
     public mutating func frame(_ inputs: LayerFrameInputs, mesh: WarpMesh) -> (LayerParameters, WarpField?) {
         var (parameters, field) = base.frame(inputs, mesh: mesh)
-        compatibility.adjust(&parameters)
+        compatibility.adjust(&parameters, aspect: aspect)
         return (parameters, field)
     }
 }

@@ -40,9 +40,6 @@ public struct RenderJob: Sendable {
     /// `report` gets the layer's diagnostics (a shader stage that did not compile) as they arise.
     public func run(driver: inout some LayerDriver, audio: inout some FrameAudioSource,
                     report: (String) -> Void = { _ in }) throws -> RenderSummary {
-        guard fps > 0, frames >= 0 else { throw MilkRendererError.badSize(what: "frames/fps", value: "\(frames)/\(fps)") }
-        let context = try wrapGraphics { try HeadlessContext() }
-        let layer = try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed)
         if !captures.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
@@ -50,6 +47,16 @@ public struct RenderJob: Sendable {
                 throw MilkRendererError.io(path: outputDirectory, message: "cannot create the folder")
             }
         }
+        return try run(driver: &driver, audio: &audio, report: report) { pixels, frame in try write(pixels, frame: frame) }
+    }
+
+    /// The same render, handing each captured frame's RGB pixels (top row first) to `capture` instead of writing
+    /// a PNG (the library scan measures and encodes them itself); `seconds` leaves out the time spent in `capture`.
+    public func run(driver: inout some LayerDriver, audio: inout some FrameAudioSource, report: (String) -> Void = { _ in },
+                    capture: (_ pixels: [UInt8], _ frame: Int) throws -> Void) throws -> RenderSummary {
+        guard fps > 0, frames >= 0 else { throw MilkRendererError.badSize(what: "frames/fps", value: "\(frames)/\(fps)") }
+        let context = try wrapGraphics { try HeadlessContext() }
+        let layer = try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed)
         // Timed as projectm-ref times itself: the whole loop (audio, code, drawing) with one glFinish at the end,
         // less the time spent reading back and encoding captures.
         let clock = ContinuousClock()
@@ -62,7 +69,7 @@ public struct RenderJob: Sendable {
             for line in layer.takeDiagnostics() { report(line) }
             if captures.contains(frame) {
                 let captureStart = clock.now
-                try write(layer.readOutput(), frame: frame)
+                try capture(layer.readOutput(), frame)
                 captureTime += clock.now - captureStart
             }
         }

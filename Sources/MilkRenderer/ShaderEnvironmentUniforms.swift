@@ -21,7 +21,10 @@ struct ShaderEnvironmentUniforms {
     static let rotationNames: [String] = ["s", "d", "f", "vf", "uf", "rand"].flatMap { group in (1...4).map { "rot_\(group)\($0)" } }
 
     /// The values of one frame; `random` gives `rand_frame` and the four `rot_rand` matrices, new every frame.
-    init(frame values: ShaderFrameValues, inputs: LayerFrameInputs, width: Int, height: Int, random: inout SeededRandom) {
+    /// The 24 matrices are only built when `withRotations` (a program reads one); the random draws happen anyway,
+    /// so `rand_frame` does not depend on it.
+    init(frame values: ShaderFrameValues, inputs: LayerFrameInputs, width: Int, height: Int, random: inout SeededRandom,
+         withRotations: Bool = true) {
         let time = Float(inputs.time)
         // MilkDrop wraps the preset time at 10,000 s for precision.
         let wrapped = time - Float(Int(time / 10000)) * 10000
@@ -54,13 +57,13 @@ struct ShaderEnvironmentUniforms {
             vectors.append(SIMD4(q(0), q(1), q(2), q(3)))
         }
         mipXY = SIMD2(mipX, mipY)
-        rotations = values.shaders.rotations.map { r in
+        rotations = withRotations ? values.shaders.rotations.map { r in
             Self.rotationMatrix(angles: r.base + r.speed * time, translation: r.translation)
-        }
+        } : []
         for _ in 0..<4 {
             let angles = SIMD3(random.unitFloat() * 6.28, random.unitFloat() * 6.28, random.unitFloat() * 6.28)
             let translation = SIMD3(random.unitFloat(), random.unitFloat(), random.unitFloat())
-            rotations.append(Self.rotationMatrix(angles: angles, translation: translation))
+            if withRotations { rotations.append(Self.rotationMatrix(angles: angles, translation: translation)) }
         }
     }
 

@@ -21,8 +21,16 @@ struct ShaderSamplerBinding: Equatable {
 
     /// Reads a sampler name the way MilkDrop's `CShaderParams::CacheParams` does: `sampler_` then an optional
     /// two-letter filter/wrap code, then the texture name. Defaults are filtered and wrapped, blur clamped.
-    init(_ sampler: ShaderSampler) {
-        var name = sampler.name.hasPrefix("sampler_") ? String(sampler.name.dropFirst(8)) : sampler.name
+    init(source: Source, linear: Bool, wrap: Bool) {
+        self.source = source
+        self.linear = linear
+        self.wrap = wrap
+    }
+
+    init(_ sampler: ShaderSampler) { self.init(name: sampler.name, isVolume: sampler.isVolume) }
+
+    init(name samplerName: String, isVolume: Bool) {
+        var name = samplerName.hasPrefix("sampler_") ? String(samplerName.dropFirst(8)) : samplerName
         var linear = true, wrap = true, specified = false
         let codes: [String: (Bool, Bool)] = ["fw": (true, true), "fc": (true, false), "pw": (false, true), "pc": (false, false),
                                              "wf": (true, true), "cf": (true, false), "wp": (false, true), "cp": (false, false)]
@@ -38,7 +46,7 @@ struct ShaderSamplerBinding: Equatable {
             source = .blur(level)
             if !specified { wrap = false }
         } else if NoiseTextures.kind(named: lower) != nil {
-            source = sampler.isVolume ? .volume(lower) : .noise(lower)
+            source = isVolume ? .volume(lower) : .noise(lower)
         } else {
             source = .user(name)
         }
@@ -63,6 +71,10 @@ final class ShaderStageProgram {
     let samplers: [ShaderSamplerBinding]
     /// Per-frame uniforms: location and where the value comes from.
     private(set) var uniforms: [(GLint, UniformSource)] = []
+    /// Whether any `rot_*` matrix is read (they are costly enough to skip otherwise).
+    var usesRotations: Bool {
+        uniforms.contains { if case .rotation = $0.1 { return true } else { return false } }
+    }
 
     /// Compiles `shader`; `textureSize` gives the size of what a sampler reads, for `texsize_NAME`.
     init(_ shader: TranslatedShader, label: String, textureSize: (String) -> (Int, Int)) throws {

@@ -20,6 +20,9 @@ public final class WindowPlayer {
     private var fullscreen = false
     /// Messages for the console (a preset that failed to load, and why).
     public private(set) var log: [String] = []
+    /// Time and measured fps of the last frame shown (read from the clock, not counted).
+    public private(set) var timing: FrameTiming
+    public private(set) var lastInputs: LayerFrameInputs?
 
     /// Opens the window and loads preset `start` of `count`.
     public init(video: SDLVideo, title: String, width: Int, height: Int, count: Int, start: Int = 0,
@@ -33,6 +36,7 @@ public final class WindowPlayer {
         self.makeDriver = makeDriver
         self.fps = fps
         self.seed = seed
+        timing = FrameTiming(nominalFPS: fps)
         index = ((start % count) + count) % count
         let size = window.drawableSize
         layer = try MilkLayer(width: Int(max(size.width, 1)), height: Int(max(size.height, 1)), seed: seed)
@@ -53,9 +57,18 @@ public final class WindowPlayer {
     }
 
     /// Runs until quit, or for `frames` frames when given (tests); `audio` gives each frame's sound.
+    /// Each frame's time comes from the system's monotonic clock and fps is measured (see `FrameTiming`).
     /// Returns the mean luma of the last frame shown.
     @discardableResult
     public func run(frames: Int? = nil, audio: inout some FrameAudioSource) throws -> Double {
+        var clock = MonotonicClock()
+        return try run(frames: frames, audio: &audio, clock: &clock)
+    }
+
+    /// As `run(frames:audio:)`, reading time from `clock`. Audio stays one block per frame shown (a live device
+    /// gives what arrived since the last frame).
+    @discardableResult
+    public func run(frames: Int? = nil, audio: inout some FrameAudioSource, clock: inout some FrameClock) throws -> Double {
         var frame = 0
         var presetFrame = 0
         var lastLuma = 0.0
@@ -67,8 +80,8 @@ public final class WindowPlayer {
                 case let .key(name):
                     switch name.lowercased() {
                     case "escape", "q": return lastLuma
-                    case "right", "n": try load(index + 1); presetFrame = 0
-                    case "left", "p": try load(index - 1); presetFrame = 0
+                    case "right", "n": try load(index + 1); presetFrame = 0; timing.restartPreset()
+                    case "left", "p": try load(index - 1); presetFrame = 0; timing.restartPreset()
                     case "f":
                         fullscreen.toggle()
                         window.setFullscreen(fullscreen)
@@ -79,9 +92,14 @@ public final class WindowPlayer {
                     layer = try MilkLayer(width: Int(max(size.width, 1)), height: Int(max(size.height, 1)), seed: seed)
                 }
             }
-            let inputs = try audio.inputs(frame: presetFrame, fps: fps)
+            let (time, measured) = timing.tick(now: clock.seconds())
+            var inputs = try audio.inputs(frame: presetFrame, fps: fps)
+            inputs.time = time
+            inputs.fps = measured
+            lastInputs = inputs
             let (parameters, field) = driver.frame(inputs, mesh: layer.mesh)
             try layer.render(parameters, inputs: inputs, warpField: field)
+            log += layer.takeDiagnostics()
             let size = window.drawableSize
             layer.output.blitToDefault(width: Int(size.width), height: Int(size.height))
             if let frames, frame == frames - 1 {

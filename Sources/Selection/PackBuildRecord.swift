@@ -26,6 +26,8 @@ public struct PackBuildRecord: Codable, Sendable, Equatable {
         /// Presets the run manifest marks failed (skipped), and presets with a non-finite `warp` or `cx` (skipped).
         public var failedSkipped: Int
         public var nonFiniteSkipped: Int
+        /// With `measuredOnly`: presets the run manifest did not measure (skipped).
+        public var unmeasuredSkipped: Int?
         /// Usable presets the run manifest measured (`avgLuma`).
         public var measured: Int
         public var fgCandidates: Int
@@ -41,6 +43,10 @@ public struct PackBuildRecord: Codable, Sendable, Equatable {
     public var inputs: Inputs
     public var seed: UInt64
     public var requestedCount: Int
+    /// Share of the usable presets in each pool.
+    public var poolShare: Double
+    /// Only presets the run manifest measured were used (`--measured-only`); absent when false.
+    public var measuredOnly: Bool?
     public var criteria: Criteria
     public var counts: Counts
     /// Upper edges of the three non-zero strata of each diff (the zero stratum is `diff < 1e-6`).

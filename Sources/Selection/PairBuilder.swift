@@ -5,8 +5,8 @@ import MilkPreset
 ///
 /// Pure and deterministic: the same library, measurements, count and seed give the same manifest.
 public struct PairBuilder: Sendable {
-    /// Share of the usable presets in each pool: the most foreground-like ones, and the most background-like ones.
-    public static let poolShare = 0.4
+    /// Default share of the usable presets in each pool: the most foreground-like ones, and the most background-like ones.
+    public static let defaultPoolShare = 0.4
     /// At most this many FG × BG combinations are considered (a seeded sample when there are more).
     public static let candidateLimit = 60_000
     /// Non-zero strata per diff (plus one for "equal").
@@ -14,16 +14,22 @@ public struct PairBuilder: Sendable {
 
     public var count: Int
     public var seed: UInt64
+    /// Share of the usable presets in each pool (0 < share ≤ 0.5); 0.5 uses every preset (a small curated library).
+    public var poolShare: Double
+    /// Use only presets the run manifest measured (`avgLuma` present), e.g. when the scan covered part of the library.
+    public var measuredOnly: Bool
 
-    public init(count: Int, seed: UInt64) {
+    public init(count: Int, seed: UInt64, poolShare: Double = PairBuilder.defaultPoolShare, measuredOnly: Bool = false) {
         self.count = count
         self.seed = seed
+        self.poolShare = poolShare
+        self.measuredOnly = measuredOnly
     }
 
     static let criteria = PackBuildRecord.Criteria(
-        fg: "content 0.4·figures (custom waves+shapes, /2) + 0.3·sparse ((0.99 − fDecay)/0.09) + 0.2·(1 − movement) + 0.1·darken; with a scan, half content, half (1 − avgLuma rank)",
-        bg: "content 0.3·fill ((fDecay − 0.9)/0.08) + 0.3·movement (max of |zoom−1|/0.08, |rot|/0.1, warp/3) + 0.2·shaders + 0.2·texture (per-pixel code, echo, brighten, disk textures); with a scan, half content, half the mean of the avgLuma and motion ranks",
-        pools: "presets failed in the run manifest or with non-finite warp/cx are skipped; sorted by fg − bg, the top 40 % are FG candidates, the bottom 40 % BG candidates",
+        fg: "content 0.4·figures (custom waves+shapes, /2) + 0.3·sparse ((0.99 − fDecay)/0.09) + 0.2·(1 − movement) + 0.1·darken; with a scan, half content, half (1 − fullness rank), fullness = avgLuma rank (mean with the coverage rank when measured)",
+        bg: "content 0.3·fill ((fDecay − 0.9)/0.08) + 0.3·movement (max of |zoom−1|/0.08, |rot|/0.1, warp/3) + 0.2·shaders + 0.2·texture (per-pixel code, echo, brighten, disk textures); with a scan, half content, half the mean of the fullness and motion ranks",
+        pools: "presets failed in the run manifest or with non-finite warp/cx are skipped; sorted by fg − bg, the top poolShare (default 40 %) are FG candidates, the bottom poolShare BG candidates",
         warpDiff: "|warp(fg) − warp(bg)|, the base values before per-frame code, rounded to 6 decimals",
         cxDiff: "|cx(fg) − cx(bg)|, the base values before per-frame code, rounded to 6 decimals",
         strata: "each diff in 4 strata: 0, then three equal-width bins up to the 95th percentile of the non-zero candidate diffs (above it: the last); pairs are taken round-robin over the 16 cells, shuffled within a cell, each preset used at most a few times")
@@ -40,21 +46,25 @@ public struct PairBuilder: Sendable {
     public func build(library: PresetLibrary, scan: ScanMetrics?, runManifestPath: String?,
                       libraryRoot: String) throws(SelectionError) -> PairsManifest {
         guard count > 0 else { throw .buildImpossible(source: library.source, reason: "--count must be positive") }
-        var failed = 0, nonFinite = 0
+        guard poolShare > 0, poolShare <= 0.5 else { throw .buildImpossible(source: library.source, reason: "pool share must be in (0, 0.5]") }
+        var failed = 0, nonFinite = 0, unmeasured = 0
         var usable: [LibraryEntry] = []
         for e in library.entries {
             if scan?[e.path]?.failed == true { failed += 1; continue }
+            if measuredOnly, scan?[e.path]?.avgLuma == nil { unmeasured += 1; continue }
             guard let w = e.values["warp"], let c = e.values["cx"], w.isFinite, c.isFinite else { nonFinite += 1; continue }
             usable.append(e)
         }
         let lumaRank = Self.ranks(usable.map { scan?[$0.path]?.avgLuma })
         let motionRank = Self.ranks(usable.map { scan?[$0.path]?.motion })
+        let coverageRank = Self.ranks(usable.map { scan?[$0.path]?.coverage })
         var candidates = usable.indices.map { i in
-            Candidate(entry: usable[i], role: PresetRole.content(usable[i]).withScan(lumaRank: lumaRank[i], motionRank: motionRank[i]),
+            Candidate(entry: usable[i], role: PresetRole.content(usable[i]).withScan(lumaRank: lumaRank[i], motionRank: motionRank[i],
+                                                                                 coverageRank: coverageRank[i]),
                       warp: Double(usable[i].values["warp"] ?? 1), cx: Double(usable[i].values["cx"] ?? 0.5))
         }
         candidates.sort { $0.role.preference != $1.role.preference ? $0.role.preference > $1.role.preference : $0.entry.path < $1.entry.path }
-        let poolSize = Int((Double(candidates.count) * Self.poolShare).rounded(.up))
+        let poolSize = Int((Double(candidates.count) * poolShare).rounded(.up))
         guard candidates.count >= 2, poolSize >= 1 else {
             throw .buildImpossible(source: library.source, reason: "\(candidates.count) usable presets, need at least 2")
         }
@@ -90,11 +100,12 @@ public struct PairBuilder: Sendable {
         }
         let counts = PackBuildRecord.Counts(
             libraryPresets: library.entries.count, unreadablePresets: library.unreadable, failedSkipped: failed,
-            nonFiniteSkipped: nonFinite, measured: lumaRank.compactMap { $0 }.count, fgCandidates: fgPool.count,
+            nonFiniteSkipped: nonFinite, unmeasuredSkipped: measuredOnly ? unmeasured : nil, measured: lumaRank.compactMap { $0 }.count, fgCandidates: fgPool.count,
             bgCandidates: bgPool.count, candidatePairs: combos.count, cellsWithCandidates: cells.filter { !$0.isEmpty }.count,
             cellsPicked: picked.count, pairs: pairs.count)
         let record = PackBuildRecord(
-            inputs: .init(library: library.source, runManifest: runManifestPath), seed: seed, requestedCount: count,
+            inputs: .init(library: library.source, runManifest: runManifestPath), seed: seed, requestedCount: count, poolShare: poolShare,
+            measuredOnly: measuredOnly ? true : nil,
             criteria: Self.criteria, counts: counts, warpDiffEdges: warpEdges, cxDiffEdges: cxEdges)
         let method = "FG/BG pools by content" + (scan == nil ? "" : " and scan") + ", pairs stratified over warp_diff × cx_diff"
         return PairsManifest(libraryRoot: libraryRoot,

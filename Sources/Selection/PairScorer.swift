@@ -3,7 +3,7 @@
 /// ```
 /// balance  = clamp((L_bg − L_fg + 0.1) / 0.4)            BG brighter than FG
 /// motion   = 0.6 · rank(M_bg) + 0.4 · rank(M_fg)         ranks 0…1 among the scan's usable presets
-/// sparsity = clamp(1 − L_fg / 0.5)                       a dim FG leaves room for the BG
+/// sparsity = clamp(1 − C_fg / 0.5)  (C = coverage; without it clamp(1 − L_fg / 0.5))   a sparse FG leaves room
 /// tier     = t_bg · t_fg    t_bg: strict 1, dark 0.6, none 0.85;  t_fg: strict 1, dark 0.9, none 0.85
 /// quality01 = tier · (0.4 · balance + 0.3 · motion + 0.3 · sparsity), rounded to 4 decimals
 /// ```
@@ -12,7 +12,7 @@ public enum PairScorer {
     /// A standard deviation below this means the score says nothing: reported as an error, not written.
     public static let minimumStd = 0.01
 
-    public static let method = "quality01 = tier · (0.4·balance + 0.3·motion + 0.3·sparsity); balance = clamp((L_bg − L_fg + 0.1)/0.4), motion = 0.6·rank(M_bg) + 0.4·rank(M_fg), sparsity = clamp(1 − L_fg/0.5), tier = t_bg·t_fg (bg strict 1/dark 0.6/none 0.85, fg strict 1/dark 0.9/none 0.85); L = avgLuma, M = motion from the scan's run-manifest.json; failed preset → 0 (docs/picker.md)"
+    public static let method = "quality01 = tier · (0.4·balance + 0.3·motion + 0.3·sparsity); balance = clamp((L_bg − L_fg + 0.1)/0.4), motion = 0.6·rank(M_bg) + 0.4·rank(M_fg), sparsity = clamp(1 − C_fg/0.5) with C = coverage (clamp(1 − L_fg/0.5) when the scan has no coverage), tier = t_bg·t_fg (bg strict 1/dark 0.6/none 0.85, fg strict 1/dark 0.9/none 0.85); L = avgLuma, M = motion from the scan's run-manifest.json; failed preset → 0 (docs/picker.md)"
 
     /// The parts of one pair's score, for tests and the worked example.
     public struct Parts: Sendable, Equatable {
@@ -25,7 +25,7 @@ public enum PairScorer {
         guard let lf = fg.avgLuma, let lb = bg.avgLuma else { return nil }
         let balance = clamp01((lb - lf + 0.1) / 0.4)
         let motion = 0.6 * bgMotionRank + 0.4 * fgMotionRank
-        let sparsity = clamp01(1 - lf / 0.5)
+        let sparsity = clamp01(1 - (fg.coverage ?? lf) / 0.5)
         let tbg = bg.tier == "strict" ? 1 : bg.tier == "dark" ? 0.6 : 0.85
         let tfg = fg.tier == "strict" ? 1 : fg.tier == "dark" ? 0.9 : 0.85
         let q = tbg * tfg * (0.4 * balance + 0.3 * motion + 0.3 * sparsity)

@@ -32,12 +32,14 @@ public struct PresetRole: Sendable, Equatable {
                           bg: 0.3 * fill + 0.3 * movement + 0.2 * shader + 0.2 * texture)
     }
 
-    /// Content scores blended half and half with the scan's picture: `lumaRank`, `motionRank` are the preset's
-    /// percentile ranks (0…1) of `avgLuma` and `motion` among the library's measured presets.
-    public func withScan(lumaRank: Double?, motionRank: Double?) -> PresetRole {
+    /// Content scores blended half and half with the scan's picture: `lumaRank`, `motionRank`, `coverageRank` are
+    /// the preset's percentile ranks (0…1) of `avgLuma`, `motion` and `coverage` among the library's measured
+    /// presets. How full the frame is: the luma rank, or the mean of the luma and coverage ranks when measured.
+    public func withScan(lumaRank: Double?, motionRank: Double?, coverageRank: Double? = nil) -> PresetRole {
         guard let l = lumaRank else { return self }
         let m = motionRank ?? 0.5
-        return PresetRole(fg: 0.5 * fg + 0.5 * (1 - l), bg: 0.5 * bg + 0.5 * (l + m) / 2)
+        let full = coverageRank.map { (l + $0) / 2 } ?? l
+        return PresetRole(fg: 0.5 * fg + 0.5 * (1 - full), bg: 0.5 * bg + 0.5 * (full + m) / 2)
     }
 }
 

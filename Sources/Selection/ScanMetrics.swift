@@ -9,16 +9,18 @@ public struct PresetMeasure: Sendable, Equatable {
     public var tier: String?
     public var avgLuma: Double?
     public var motion: Double?
+    /// Share of the frame's pixels that are lit (the scan's `coverage`, 0…1), when the scan measured it.
+    public var coverage: Double?
 
-    public init(failed: Bool, tier: String? = nil, avgLuma: Double? = nil, motion: Double? = nil) {
-        self.failed = failed; self.tier = tier; self.avgLuma = avgLuma; self.motion = motion
+    public init(failed: Bool, tier: String? = nil, avgLuma: Double? = nil, motion: Double? = nil, coverage: Double? = nil) {
+        self.failed = failed; self.tier = tier; self.avgLuma = avgLuma; self.motion = motion; self.coverage = coverage
     }
 }
 
 /// The per-preset measurements of a scan, keyed by path relative to the library root.
 ///
-/// Read leniently, because the scan (issue 7) extends its run manifest: only `path`, `status`, `tier`, `avgLuma`
-/// and `motion` are read, unknown fields and any `formatVersion` are accepted, a number that is not finite is
+/// Read leniently, because the scan (issue 7) extends its run manifest: only `path`, `status`, `tier`, `avgLuma`,
+/// `motion` and `coverage` are read, unknown fields and any `formatVersion` are accepted, a number that is not finite is
 /// treated as absent, and an entry without a `path` or `status` is skipped and counted.
 public struct ScanMetrics: Sendable, Equatable {
     public var byPath: [String: PresetMeasure]
@@ -69,7 +71,8 @@ public struct ScanMetrics: Sendable, Equatable {
                 continue
             }
             let tier = (e["tier"] as? String).flatMap { ["strict", "dark"].contains($0) ? $0 : nil }
-            byPath[path] = PresetMeasure(failed: status != "ok", tier: tier, avgLuma: number(e["avgLuma"]), motion: number(e["motion"]))
+            byPath[path] = PresetMeasure(failed: status != "ok", tier: tier, avgLuma: number(e["avgLuma"]), motion: number(e["motion"]),
+                                         coverage: number(e["coverage"]))
         }
     }
 }

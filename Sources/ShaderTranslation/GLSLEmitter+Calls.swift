@@ -25,6 +25,7 @@ extension GLSLEmitter {
     mutating func call(_ name: String, _ list: [Expression], line: Int) throws -> Typed {
         if let type = ShaderType(hlslName: name) { return try construct(type, try arguments(list), line: line) }
         if let signatures = functions[name] { return try userCall(name, signatures, list, line: line) }
+        if let dx9 = try dx9Call(name, list, line: line) { return dx9 }
         let args = try arguments(list)
         if let glsl = Self.floatUnary[name] {
             try arity(name, args, 1, line: line)

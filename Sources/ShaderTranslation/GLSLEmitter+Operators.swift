@@ -41,6 +41,7 @@ extension GLSLEmitter {
                 helpers.insert("fmod")
                 return Typed(code: "_hlsl_fmod(\(try convert(a, to: t, line: line)), \(try convert(b, to: t, line: line)))", type: t)
             }
+            if op == "/", let division = try dx9Division(a, b, type: t, line: line) { return division }
             return Typed(code: "(\(x) \(op) \(y))", type: t, isConstant: constant)
         }
     }
@@ -52,7 +53,7 @@ extension GLSLEmitter {
         let binaryOp = String(op.dropLast())
         // HLSL computes `t op v` then converts back to t's type; `t = t op v` says exactly that.
         let result = try binary(binaryOp, target, value, line: line)
-        if result.type == target.type, binaryOp != "%" || target.type.scalar != .float {
+        if result.type == target.type, binaryOp != "%" || target.type.scalar != .float, !result.isDX9Division {
             if case .matrix = target.type, binaryOp == "*", value.type == target.type {
                 return Typed(code: "(\(target.code) = \(result.code))", type: target.type)
             }

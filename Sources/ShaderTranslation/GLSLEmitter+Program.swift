@@ -78,6 +78,6 @@ extension GLSLEmitter {
             lines.append("void _hlsl_clip(float x) { if (x < 0.0) discard; }")
             lines += types.dropFirst().map { "void _hlsl_clip(\($0) x) { if (any(lessThan(x, \($0)(0.0)))) discard; }" }
         }
-        return lines
+        return lines + dx9HelperText
     }
 }

@@ -5,6 +5,8 @@ struct Parser {
     /// How deep expressions and statements nest now; bounded so hostile input cannot exhaust the stack.
     var depth = 0
     static let maximumDepth = 256
+    /// The `sampler_state` blocks of sampler declarations, by sampler name.
+    var samplerStates: [String: SamplerState] = [:]
 
     mutating func enter() throws {
         depth += 1
@@ -133,7 +135,7 @@ struct Parser {
             if accept("=") {
                 if current.kind == .identifier, current.text == "sampler_state" {
                     _ = advance()
-                    try skipBraces()
+                    samplerStates[name] = try parseSamplerState()
                 } else {
                     initializer = try parseAssignment()
                 }

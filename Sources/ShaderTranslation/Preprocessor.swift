@@ -6,6 +6,9 @@ struct Preprocessor {
     }
 
     private(set) var macros: [String: Macro] = [:]
+    /// The most tokens expansion may produce: real shaders have a few thousand, and macros that double at each level
+    /// (`#define M2 M1 M1` …) would otherwise expand for hours.
+    static let maximumTokens = 1 << 18
 
     /// Defines the macros of a `#define` text given without its line structure, e.g. `lum(x) (dot(x, …))`.
     mutating func define(_ directive: String) throws {
@@ -115,6 +118,9 @@ struct Preprocessor {
     /// Expands the token at `i` (a macro use or a plain token) into `out`; returns the index after what it consumed.
     private func expand(_ tokens: [Token], at i: Int, into out: inout [Token], active: Set<String>) throws -> Int {
         let token = tokens[i]
+        guard out.count < Self.maximumTokens else {
+            throw ShaderTranslationError.unsupported(line: token.line, message: "macros expand to over \(Self.maximumTokens) tokens")
+        }
         guard token.kind == .identifier, !active.contains(token.text), let macro = macros[token.text] else {
             out.append(token)
             return i + 1

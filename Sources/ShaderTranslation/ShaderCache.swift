@@ -125,8 +125,33 @@ public struct ShaderCache: Sendable {
         guard let data = try? JSONEncoder().encode(entry) else { return }
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let temporary = directory.appendingPathComponent(".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).tmp")
-        guard (try? data.write(to: temporary)) != nil else { return }
+        guard Self.writeWithoutSync(data, to: temporary.path) else {
+            try? FileManager.default.removeItem(at: temporary)
+            return
+        }
         if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+    }
+
+    /// Writes `data` to a new file with plain POSIX calls. Foundation's `Data.write` syncs the file to disk, which
+    /// costs milliseconds per entry; a cache needs no durability (a torn entry after a crash fails to decode and is
+    /// rewritten), only the atomic rename.
+    static func writeWithoutSync(_ data: Data, to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return data.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(fd, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
     }
 
     static func fnv1a64(_ bytes: [UInt8], basis: UInt64) -> UInt64 {

@@ -12,6 +12,12 @@ public struct ShaderSampler: Equatable, Sendable, Codable {
     public var glslName: String
     /// A `sampler3D` (MilkDrop's `noisevol_*`) rather than a `sampler2D`.
     public var isVolume: Bool
+    /// Bilinear filtering rather than point sampling, as MilkDrop chooses from the name (`SamplerState.swift`).
+    public var bilinear = true
+    /// Repeat rather than clamp addressing, as MilkDrop chooses from the name.
+    public var wrap = true
+    /// The `sampler_state { … }` block the preset declared for it, which MilkDrop ignores.
+    public var declaredState: SamplerState?
 }
 
 /// A MilkDrop 2 shader translated to GLSL 330.
@@ -78,7 +84,8 @@ public enum ShaderTranslator {
         let program = try emitter.program(items)
         let declarations = emitter.helperText + program.declarations
         let samplers = emitter.usedSamplers.keys.sorted().map {
-            ShaderSampler(name: $0, glslName: GLSLEmitter.glslName($0), isVolume: emitter.usedSamplers[$0] == .sampler3D)
+            ShaderSampler.milkDrop(name: $0, glslName: GLSLEmitter.glslName($0), isVolume: emitter.usedSamplers[$0] == .sampler3D,
+                                   declaredState: parser.samplerStates[$0])
         }
         return TranslatedShader(
             stage: stage,

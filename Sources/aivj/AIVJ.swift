@@ -11,13 +11,16 @@ struct AIVJ: AsyncParsableCommand {
             ExprCommand.self,
             PresetCommand.self,
             LibraryCommand.self,
+            ScanCommand.self,
             PairsCommand.self,
             Devices.self,
             Listen.self,
             Analyze.self,
             Render.self,
+            ShaderCommand.self,
             Record.self,
             Play.self,
+            Live.self,
             Bench.self,
         ],
         defaultSubcommand: Demo.self
@@ -28,6 +31,6 @@ struct AIVJ: AsyncParsableCommand {
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks; figures are ratios against a baseline from the same run.",
-        subcommands: [BenchExpr.self, BenchAudio.self, BenchPreset.self, BenchRender.self, BenchShow.self]
+        subcommands: [BenchExpr.self, BenchAudio.self, BenchPreset.self, BenchRender.self, BenchShader.self, BenchShow.self]
     )
 }

@@ -14,17 +14,22 @@ extension PairsCommand {
         @Option(help: "Random seed (the same seed and inputs give the same pack).") var seed: UInt64 = 1
         @Option(help: "A scan's run-manifest.json (or its folder): failed presets are skipped, avgLuma/motion used.")
         var runManifest: String?
+        @Option(help: "Share of the usable presets in each of the FG and BG pools (0.5: all, for a small curated library).")
+        var poolShare = PairBuilder.defaultPoolShare
+        @Flag(help: "Use only presets the run manifest measured (a scan of part of the library).") var measuredOnly = false
         @Flag(help: "Print the build record as JSON.") var json = false
 
         func validate() throws {
             guard count > 0, count <= 100_000 else { throw ValidationError("--count must be 1…100000") }
+            guard poolShare > 0, poolShare <= 0.5 else { throw ValidationError("--pool-share must be in (0, 0.5]") }
+            if measuredOnly, runManifest == nil { throw ValidationError("--measured-only needs --run-manifest") }
         }
 
         func run() async throws {
             do {
                 let lib = try PresetLibrary.load(library)
                 let scan = try runManifest.map { try ScanMetrics.load($0) }
-                let manifest = try PairBuilder(count: count, seed: seed).build(
+                let manifest = try PairBuilder(count: count, seed: seed, poolShare: poolShare, measuredOnly: measuredOnly).build(
                     library: lib, scan: scan, runManifestPath: runManifest,
                     libraryRoot: PackFiles.libraryRoot(lib.root, fromPack: out))
                 try manifest.write(toPack: out)

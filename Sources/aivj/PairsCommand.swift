@@ -17,11 +17,11 @@ struct PairsCommand: AsyncParsableCommand {
     struct PackOptions: ParsableArguments {
         @Argument(help: "The pack folder (with pairs-manifest.v0.json).") var pack: String
         @Option(help: "Library root for preset paths (overrides the manifest's libraryRoot).") var library: String?
-        @Option(help: "A run-manifest.json (provisional format) whose failed presets are excluded and dark ones weigh less.")
+        @Option(help: "A scan's run-manifest.json (or its folder): failed presets are excluded, dark ones weigh less.")
         var runManifest: String?
 
         func load() throws -> Pack {
-            let weighting: any PresetWeighting = try runManifest.map { try RunManifest.load($0) } ?? NeutralWeighting()
+            let weighting: any PresetWeighting = try runManifest.map { try ScanMetrics.load($0) } ?? NeutralWeighting()
             return PackLoader(libraryRoot: library, weighting: weighting).load(pack)
         }
     }

@@ -29,7 +29,8 @@ struct Render: AsyncParsableCommand {
                             meshColumns: columns, meshRows: rows, seed: seed)
         let loaded = try Preset(contentsOf: URL(fileURLWithPath: preset))
         let compatibility = try RenderCompatibility(parsing: compat)
-        var driver = CompatibleDriver(layerDriver(for: loaded, seed: seed), compatibility: compatibility)
+        var driver = CompatibleDriver(layerDriver(for: loaded, seed: seed), compatibility: compatibility,
+                                     width: width, height: height)
         for line in driver.diagnostics { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
         var source = try FeedAudio(audio: audio, fps: Double(fps), compatibility: compatibility)
         let summary = try job.run(driver: &driver, audio: &source) { line in

@@ -46,4 +46,63 @@ struct PairsCommandTests {
         #expect(try String(contentsOfFile: plot, encoding: .utf8).hasPrefix("<svg"))
         #expect(try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").count == 6)
     }
+
+    @Test func buildThenScoreMakesAPackThatChecks() throws {
+        let pack = FileManager.default.temporaryDirectory.appendingPathComponent("aivj-pairs-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: pack) }
+        let build = try AIVJProcess.run(["pairs", "build", Self.fixtures + "/library", "--out", pack, "--count", "6", "--seed", "4",
+                                         "--run-manifest", Self.fixtures + "/scan", "--json"])
+        #expect(build.status == 0, "\(build.stderr)")
+        let record = try PresetCommandTests.lastJSONObject(build.stdout)
+        let counts = try #require(record["counts"] as? [String: Any])
+        #expect(counts["pairs"] as? Int == 6 && counts["unreadablePresets"] as? Int == 1 && record["seed"] as? Int == 4)
+        let score = try AIVJProcess.run(["pairs", "score", pack, "--scan", Self.fixtures + "/scan", "--json"])
+        #expect(score.status == 0, "\(score.stderr)")
+        let stats = try #require(try PresetCommandTests.lastJSONObject(score.stdout)["qualityStats"] as? [String: Any])
+        #expect(stats["count"] as? Int == 6 && (stats["std"] as? Double ?? 0) > 0.01)
+        let check = try AIVJProcess.run(["pairs", "check", pack, "--json"])
+        #expect(check.status == 0, "\(check.stdout)")
+        let summary = try PresetCommandTests.lastJSONObject(check.stdout)
+        #expect(summary["pairs"] as? Int == 6 && summary["scored"] as? Int == 6 && summary["problems"] as? Int == 0)
+        // The same seed again gives the same bytes.
+        let again = pack + "-again"
+        defer { try? FileManager.default.removeItem(atPath: again) }
+        _ = try AIVJProcess.run(["pairs", "build", Self.fixtures + "/library", "--out", again, "--count", "6", "--seed", "4",
+                                 "--run-manifest", Self.fixtures + "/scan"])
+        let a = try Data(contentsOf: URL(fileURLWithPath: pack + "/pairs-manifest.v0.json"))
+        let b = try Data(contentsOf: URL(fileURLWithPath: again + "/pairs-manifest.v0.json"))
+        #expect(a == b)
+    }
+
+    @Test func scoreRefusesAConstantScoreWithOneLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("aivj-pairs-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try AIVJProcess.run(["pairs", "build", Self.fixtures + "/library", "--out", dir + "/pack", "--count", "4"])
+        let names = ["calm-a", "calm-b", "mid-a", "mid-b", "wild-a", "wild-b"]
+        let entries = names.map { "{\"path\": \"\($0).milk\", \"status\": \"ok\", \"tier\": \"strict\", \"avgLuma\": 0.3, \"motion\": 0.1}" }
+        try "{\"format\": \"aivj-run-manifest\", \"formatVersion\": 0, \"presets\": [\(entries.joined(separator: ","))]}"
+            .write(toFile: dir + "/run-manifest.json", atomically: true, encoding: .utf8)
+        let score = try AIVJProcess.run(["pairs", "score", dir + "/pack", "--scan", dir])
+        #expect(score.status == 1)
+        #expect(score.stderr.split(separator: "\n").count == 1 && score.stderr.contains("constant"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/pack/pairs-quality.v0.json"))
+    }
+
+    /// The repository's `presets/pack`, the live show's default pack.
+    static let shippedPack = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("presets/pack").path
+
+    @Test func theShippedPackChecksClean() throws {
+        let result = try AIVJProcess.run(["pairs", "check", Self.shippedPack, "--run-manifest", Self.shippedPack + "/scan", "--json"])
+        #expect(result.status == 0, "\(result.stdout)")
+        let summary = try PresetCommandTests.lastJSONObject(result.stdout)
+        #expect(summary["problems"] as? Int == 0)
+        #expect(summary["pairs"] as? Int == 25 && summary["usable"] as? Int == 25 && summary["scored"] as? Int == 25)
+        let stats = try #require(summary["qualityStats"] as? [String: Any])
+        #expect((stats["std"] as? Double ?? 0) > 0.05)
+        // Every pair puts one of our figure presets in front of one of our textures.
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.shippedPack + "/pairs-manifest.v0.json"))) as? [String: Any])
+        let pairs = try #require(manifest["pairs"] as? [[String: Any]])
+        #expect(pairs.allSatisfy { ($0["fg"] as? String)?.hasPrefix("fg-") == true && ($0["bg"] as? String)?.hasPrefix("bg-") == true })
+    }
 }

@@ -61,3 +61,22 @@ struct HUDLayoutTests {
         #expect(layout.quads.isEmpty && layout.panels.isEmpty)
     }
 }
+
+extension HUDLayoutTests {
+    @Test func cornerPanelsThatWouldMeetInASmallFrameAreMovedApart() throws {
+        let atlas = try #require(Self.atlas)
+        let wide = String(repeating: "x", count: 30)
+        let model = HUDModel(panels: [
+            HUDPanel(anchor: .topLeft, blocks: [.text(wide), .text(wide)]),
+            HUDPanel(anchor: .topRight, blocks: [.text(wide)]),
+            HUDPanel(anchor: .bottomLeft, blocks: [.text(wide)]),
+            HUDPanel(anchor: .bottomRight, blocks: [.text(wide)]),
+        ])
+        let layout = HUDLayout(model: model, atlas: atlas, width: 320, height: 400)
+        for (index, panel) in layout.panels.enumerated() {
+            for other in layout.panels[(index + 1)...] { #expect(!panel.intersects(other)) }
+        }
+        #expect(layout.panels[1].y > layout.panels[0].maxY)
+        #expect(layout.blocks[1][0].row.y == layout.panels[1].y + (layout.blocks[0][0].row.y - layout.panels[0].y))
+    }
+}

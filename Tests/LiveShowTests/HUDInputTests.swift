@@ -92,3 +92,28 @@ struct HUDInputTests {
         #expect(abs(timer.fps - 50) < 1e-6)
     }
 }
+
+extension HUDInputTests {
+    @Test func showStatusMapsOntoTheHUDInput() {
+        var status = ShowStatus()
+        status.pairID = "p7"
+        status.fgPreset = "fg"
+        status.bgPreset = "bg"
+        status.locked = true
+        status.quality01 = 0.4
+        status.audio.bass = 1.25
+        status.audio.bpm = 120
+        status.audio.fallback = true
+        status.coupling.mode = .debug
+        status.coupling.dof = 0.3
+        status.bgTransition = 0.5
+        status.warnings = [ShowWarning(kind: .missingTexture, message: "clouds.jpg", time: 1)]
+        let input = HUDInput(status: status)
+        #expect(input.pairID == "p7" && input.locked && input.quality01 == 0.4)
+        #expect(input.meters.bass == 1.25 && input.meters.bpm == 120 && input.audio.fallback)
+        #expect(input.couplingMode == "debug" && input.dof == 0.3)
+        #expect(input.transition == 0.5)
+        #expect(input.warnings == ["missing texture: clouds.jpg"])
+        #expect(Self.texts(input.model()).contains("pair  p7  [LOCKED]  0.0 s  blend 50%"))
+    }
+}

@@ -63,3 +63,16 @@ struct LiveKeyTests {
         #expect(config.apply(.rate(4)) == false)
     }
 }
+
+extension LiveKeyTests {
+    @Test func keyScriptsNameKeysByCharacterOrName() throws {
+        let presses = try LiveKey.script("3:c,10:right,12:?,20:4")
+        #expect(presses.map(\.frame) == [3, 10, 12, 20])
+        #expect(LiveKey.action(keyCode: presses[0].code, shift: presses[0].shift) == .cycleCouplingMode)
+        #expect(LiveKey.action(keyCode: presses[1].code, shift: presses[1].shift) == .nextPair)
+        #expect(LiveKey.action(keyCode: presses[2].code, shift: presses[2].shift) == .toggleHelp)
+        #expect(LiveKey.action(keyCode: presses[3].code, shift: presses[3].shift) == .rate(4))
+        #expect(throws: LiveShowError.self) { try LiveKey.script("3:nokey") }
+        #expect(throws: LiveShowError.self) { try LiveKey.script("x:c") }
+    }
+}

@@ -17,4 +17,18 @@ struct WindowPlayerTests {
         #expect(luma > 0.05)
         #expect(player.log.isEmpty)
     }
+
+    @Test func playStepsByTheClockNotByFrameCount() throws {
+        let video = try SDLVideo(driver: "offscreen")
+        let player = try WindowPlayer(video: video, title: "test", width: 32, height: 18, count: 1, fps: 60, hidden: true) { _ in
+            StaticDriver(LayerParameters())
+        }
+        var audio = SilentAudio()
+        var clock = ScriptedClock([5, 5.1, 5.2, 5.3])
+        try player.run(frames: 4, audio: &audio, clock: &clock)
+        let inputs = try #require(player.lastInputs)
+        #expect(abs(inputs.time - 0.3) < 1e-9)
+        #expect(abs(inputs.fps - 10) < 1e-6)
+        #expect(inputs.frame == 3)
+    }
 }

@@ -32,4 +32,23 @@ import Testing
         let ids = (0..<20).compactMap { picker.pick(at: Double($0), audio: AudioSnapshot(intensity01: 0.5), rng: &rng)?.pairID }
         #expect(ids.count == 20 && zip(ids, ids.dropFirst()).allSatisfy { $0 != $1 })
     }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: library)))
+    func buildingOverTheDebianLibraryGives240StratifiedPairsThatLoad() throws {
+        let lib = try PresetLibrary.load(Self.library)
+        let m = try PairBuilder(count: 240, seed: 1).build(library: lib, scan: nil, runManifestPath: nil, libraryRoot: lib.root)
+        #expect(m.pairs.count == 240)
+        let counts = try #require(m.build?.counts)
+        #expect(counts.cellsPicked == counts.cellsWithCandidates && counts.cellsPicked >= 12)
+        // Pairs spread over the range: both diffs have pairs at 0 and above the middle edge.
+        let edges = try #require(m.build)
+        #expect(m.pairs.contains { $0.warpDiff == 0 } && m.pairs.contains { $0.warpDiff > edges.warpDiffEdges[1] })
+        #expect(m.pairs.contains { $0.cxDiff == 0 } && m.pairs.contains { $0.cxDiff > edges.cxDiffEdges[1] })
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("aivj-debian-pack-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try m.write(toPack: directory)
+        let pack = PackLoader().load(directory)
+        #expect(pack.problems.isEmpty, "\(pack.problems.prefix(3))")
+        #expect(pack.pairs.count == 240)
+    }
 }

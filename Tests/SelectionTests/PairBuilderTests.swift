@@ -114,6 +114,20 @@ struct GeneratedLibrary {
         #expect(m.build?.counts.failedSkipped == 2 && m.build?.counts.measured == 22)
     }
 
+    @Test func measuredOnlyUsesOnlyWhatTheScanMeasured() throws {
+        let lib = try GeneratedLibrary()
+        defer { lib.remove() }
+        let library = try PresetLibrary.load(lib.root)
+        var measures: [String: PresetMeasure] = [:]
+        for (i, e) in library.entries.enumerated() where i % 2 == 0 {
+            measures[e.path] = PresetMeasure(failed: false, tier: "strict", avgLuma: Double(i) / 30, motion: 0.1)
+        }
+        let m = try PairBuilder(count: 20, seed: 1, measuredOnly: true)
+            .build(library: library, scan: ScanMetrics(byPath: measures), runManifestPath: "r", libraryRoot: lib.root)
+        #expect(!m.pairs.isEmpty && m.pairs.allSatisfy { measures[$0.fg] != nil && measures[$0.bg] != nil })
+        #expect(m.build?.counts.unmeasuredSkipped == 12 && m.build?.measuredOnly == true)
+    }
+
     @Test func aBuiltPackLoadsWithoutProblems() throws {
         let lib = try GeneratedLibrary()
         defer { lib.remove() }

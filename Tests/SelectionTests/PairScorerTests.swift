@@ -15,6 +15,14 @@ import Testing
         #expect(p.quality01 == 0.4428)
     }
 
+    @Test func coverageMeasuresSparsityWhenTheScanHasIt() throws {
+        let fg = PresetMeasure(failed: false, tier: "strict", avgLuma: 0.12, motion: 0.02, coverage: 0.05)
+        let bg = PresetMeasure(failed: false, tier: "strict", avgLuma: 0.35, motion: 0.09, coverage: 0.9)
+        let p = try #require(PairScorer.parts(fg: fg, bg: bg, fgMotionRank: 0.3, bgMotionRank: 0.8))
+        #expect(abs(p.sparsity - 0.9) < 1e-12)
+        #expect(p.quality01 == 0.78)
+    }
+
     @Test func failedPresetsScoreZeroAndUnmeasuredOnesAreUnscored() throws {
         let manifest = PairsManifest(made: .init(tool: "test"), pairs: [
             PairEntry(id: "a", fg: "f1", bg: "b1", warpDiff: 0, cxDiff: 0),
@@ -58,7 +66,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let json = """
         {"format": "aivj-run-manifest", "formatVersion": 3, "gates": {"okRate": 0.97}, "presets": [
-          {"path": "a.milk", "status": "ok", "tier": "strict", "avgLuma": 0.4, "motion": 0.05, "sha1": "x", "frames": 3},
+          {"path": "a.milk", "status": "ok", "tier": "strict", "avgLuma": 0.4, "motion": 0.05, "coverage": 0.6, "sha1": "x", "frames": 3},
           {"path": "b.milk", "status": "timeout", "reasons": ["took too long"]},
           {"path": "c.milk", "status": "ok", "tier": "tier3", "avgLuma": "bright"},
           {"status": "ok"},
@@ -68,7 +76,7 @@ import Testing
         try json.write(toFile: path, atomically: true, encoding: .utf8)
         let scan = try ScanMetrics.load(path)
         #expect(scan.skippedEntries == 1)
-        #expect(scan["a.milk"] == PresetMeasure(failed: false, tier: "strict", avgLuma: 0.4, motion: 0.05))
+        #expect(scan["a.milk"] == PresetMeasure(failed: false, tier: "strict", avgLuma: 0.4, motion: 0.05, coverage: 0.6))
         #expect(scan["b.milk"]?.failed == true)
         #expect(scan["c.milk"] == PresetMeasure(failed: false, tier: nil, avgLuma: nil, motion: nil))
         #expect(scan.weight(forPreset: "b.milk") == 0 && scan.weight(forPreset: "d.milk") == 0.4 && scan.weight(forPreset: "zz") == 1)

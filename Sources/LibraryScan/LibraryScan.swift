@@ -1,1 +1,0 @@
-// The LibraryScan stage; see docs/architecture.md. Placeholder until its first real file lands.

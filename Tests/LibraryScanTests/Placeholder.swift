@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderLibraryScan() { #expect(Bool(true)) }
