@@ -44,7 +44,7 @@ public enum ShowRecorder {
         return framesFolder + "/frame-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + "." + format.rawValue
     }
 
-    /// Runs the recording (with the HUD drawn in by `ShowHUDOverlay` when `options.hud` is set). `log` gets
+    /// Runs the recording (with the HUD drawn in by `ShowHUD` when `options.hud` is set). `log` gets
     /// one-line notices.
     public static func run(_ options: RecordOptions, log: (String) -> Void = { _ in }) throws -> RecordSummary {
         let out = options.outDirectory
@@ -89,7 +89,7 @@ public enum ShowRecorder {
             defer { withExtendedLifetime(context) {} }
             let show = try Show(pairs: pairs, configuration: configuration)
             if options.hud {
-                do { show.overlay = try ShowHUDOverlay() } catch {
+                do { show.overlay = try ShowHUD(visible: true) } catch {
                     warnings.append("--hud: \(error); frames are recorded without the HUD")
                     log(warnings[warnings.count - 1])
                 }
