@@ -18,7 +18,7 @@ public struct RecordOptions: Sendable {
     public var audio: String
     public var frames: Int
     public var format: FrameFormat
-    /// Draw the HUD into the frames (needs an overlay passed to `ShowRecorder.run`).
+    /// Draw the HUD into the frames (`ShowHUD`).
     public var hud: Bool
     /// An MP4 to pipe the frames to through ffmpeg, with the audio muxed in.
     public var video: String?

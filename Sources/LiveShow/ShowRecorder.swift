@@ -44,9 +44,9 @@ public enum ShowRecorder {
         return framesFolder + "/frame-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + "." + format.rawValue
     }
 
-    /// Runs the recording; `overlay` draws the HUD when `options.hud` is set. `log` gets one-line notices.
-    public static func run(_ options: RecordOptions, overlay: (any ShowOverlay)? = nil,
-                           log: (String) -> Void = { _ in }) throws -> RecordSummary {
+    /// Runs the recording (with the HUD drawn in by `ShowHUD` when `options.hud` is set). `log` gets
+    /// one-line notices.
+    public static func run(_ options: RecordOptions, log: (String) -> Void = { _ in }) throws -> RecordSummary {
         let out = options.outDirectory
         guard options.frames > 0 else {
             throw LiveShowError.badSetting(name: "frames", value: "\(options.frames)", reason: "must be at least 1")
@@ -57,10 +57,6 @@ public enum ShowRecorder {
         try createFolder(out + "/" + framesFolder)
         let resumeFrom = try prepareResume(options)
         var warnings: [String] = []
-        if options.hud && overlay == nil {
-            warnings.append("--hud: no HUD overlay is available yet; frames are recorded without it")
-        }
-        warnings.forEach(log)
 
         let source = try makeSource(options.audio)
         let feed: AudioFeed
@@ -92,7 +88,12 @@ public enum ShowRecorder {
             // The show's GL objects must be freed while the context is current: it outlives this block.
             defer { withExtendedLifetime(context) {} }
             let show = try Show(pairs: pairs, configuration: configuration)
-            show.overlay = options.hud ? overlay : nil
+            if options.hud {
+                do { show.overlay = try ShowHUD(visible: true) } catch {
+                    warnings.append("--hud: \(error); frames are recorded without the HUD")
+                    log(warnings[warnings.count - 1])
+                }
+            }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for frame in 0..<options.frames {

@@ -59,7 +59,7 @@ struct Record: AsyncParsableCommand {
         let options = RecordOptions(outDirectory: out, pack: pack ?? ShowPack.defaultPack(), libraryRoot: library, audio: audio,
                                     frames: count, format: frameFormat, hud: hud, video: video, resume: resume, show: show,
                                     writeFrames: !discardFrames, statsEvery: statsEvery, progress: !quiet)
-        let summary = try ShowRecorder.run(options, overlay: hud ? ShowHUD(visible: true) : nil) { line in
+        let summary = try ShowRecorder.run(options) { line in
             FileHandle.standardError.write(Data("aivj record: \(line)\n".utf8))
         }
         print(try jsonLine(summary))

@@ -70,6 +70,27 @@ struct ShowRecorderTests {
         #expect(try ShowRecorder.run(Self.options(out, frames: 3, resume: true)).written == 0)
     }
 
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")))
+    func theHUDIsDrawnIntoTheFramesReproducibly() throws {
+        let (plain, hud, again) = (Self.folder("plain"), Self.folder("hud"), Self.folder("hud2"))
+        defer { for f in [plain, hud, again] { try? FileManager.default.removeItem(atPath: f) } }
+        var options = Self.options(plain, frames: 3)
+        options.show.width = 320
+        options.show.height = 180
+        _ = try ShowRecorder.run(options)
+        options.hud = true
+        options.outDirectory = hud
+        let summary = try ShowRecorder.run(options)
+        #expect(summary.warnings.isEmpty)
+        options.outDirectory = again
+        _ = try ShowRecorder.run(options)
+        let frame = ShowRecorder.framePath(2, format: .png)
+        let withHUD = FileManager.default.contents(atPath: hud + "/" + frame)
+        #expect(withHUD != nil)
+        #expect(withHUD != FileManager.default.contents(atPath: plain + "/" + frame))
+        #expect(withHUD == FileManager.default.contents(atPath: again + "/" + frame))
+    }
+
     @Test func progressBarShowsPercentSpeedAndETA() {
         let line = ProgressBar(total: 200).line(done: 50, elapsed: 10)
         #expect(line.contains(" 25%"))
