@@ -13,20 +13,23 @@ public struct PreparedPreset {
 /// Prepares the presets of the next pair.
 ///
 /// The one place the show turns a preset file into a driver, so it can move off the render loop in one edit:
-/// today it parses and compiles synchronously on the calling thread (a pack's presets take a few
-/// milliseconds each); when MilkRenderer's `PresetPreparer` (off-thread parse, compile, translate) lands, this
-/// becomes a request to it and the show switches when the preparer reports the pair ready.
+/// it runs MilkRenderer's `PreparedPreset.prepare` (parse, compile, cached translation, user textures)
+/// synchronously on the calling thread — a few milliseconds per preset once the shader cache is warm. The live
+/// app's next step is to hand it to `PresetPreparer` and switch when the pair is ready; record mode must keep
+/// waiting for it on the change frame so recordings stay byte-identical.
 enum PresetPreparation {
     /// Reads and compiles `path`; a preset that cannot be read plays as a plain default layer, with a warning.
     static func prepare(path: String, seed: UInt64, time: Double) -> PreparedPreset {
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         do {
-            let preset = try Preset(contentsOf: URL(fileURLWithPath: path))
-            let driver = layerDriver(for: preset, seed: seed)
-            let dropped = driver.diagnostics
-            let warnings = dropped.isEmpty ? [] : [ShowWarning(
-                kind: .shaderFallback, message: "\(name): \(dropped.count) statement(s) dropped: \(dropped[0])", time: time)]
-            return PreparedPreset(name: name, path: path, driver: driver, warnings: warnings)
+            // MilkRenderer's preparation: translations through the disk cache, user textures beside the preset.
+            let settings = PreparationSettings(seed: seed)
+            let prepared = try MilkRenderer.PreparedPreset.prepare(path: path, settings: settings)
+            let warnings = prepared.warnings.map { line in
+                ShowWarning(kind: prepared.textures.contains { $0.warning == line } ? .missingTexture : .shaderFallback,
+                            message: line, time: time)
+            }
+            return PreparedPreset(name: name, path: path, driver: prepared.driver, warnings: warnings)
         } catch {
             var parameters = LayerParameters()
             parameters.gamma = 1

@@ -184,6 +184,7 @@ public enum ShowRecorder {
                 let frames = try JSONLines.recordedFrames(indexPath)
                 try JSONLines.rewrite(indexPath, lines: try JSONLines.completeLines(indexPath).prefix(frames.count).map { $0 })
                 resumeFrom = frames.count
+                removeStrayFrames(in: out, keeping: resumeFrom, format: options.format)
             }
             // Picks made at or after the first frame to write are made again.
             let limit = Double(resumeFrom) / options.show.fps - 1e-9
@@ -206,6 +207,16 @@ public enum ShowRecorder {
             throw LiveShowError.io(path: manifestPath, message: "cannot write the file")
         }
         return resumeFrom
+    }
+
+    /// Deletes what a `kill -9` can leave in `frames/` besides the indexed frames: the temporary file of an
+    /// interrupted atomic write, and frames written but not yet indexed (they are written again).
+    private static func removeStrayFrames(in out: String, keeping count: Int, format: FrameFormat) {
+        let folder = out + "/" + framesFolder
+        let kept = Set((0..<count).map { (framePath($0, format: format) as NSString).lastPathComponent })
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !kept.contains(name) {
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
     }
 
     private static func makeSource(_ audio: String) throws -> any AudioSource {
