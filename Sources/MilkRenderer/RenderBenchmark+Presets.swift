@@ -33,22 +33,7 @@ extension RenderBenchmark {
 
     /// `count` MilkDrop 1 presets (no shader sections) from `folder`, picked by a fixed seed.
     public static func sampleMD1Presets(in folder: String, count: Int, seed: UInt64 = 20) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var files: [String] = []
-        while let name = walker.nextObject() as? String {
-            guard name.lowercased().hasSuffix(".milk") else { continue }
-            let path = (folder as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            let text = String(decoding: data, as: UTF8.self)
-            if !text.contains("warp_1=") && !text.contains("comp_1=") { files.append(path) }
-        }
-        files.sort()
-        var random = SeededRandom(seed: seed)
-        for index in stride(from: files.count - 1, to: 0, by: -1) {
-            let other = Int(random.next() % UInt64(index + 1))
-            files.swapAt(index, other)
-        }
-        return Array(files.prefix(count))
+        PresetSample.pick(in: folder, count: count, seed: seed, withShaders: false)
     }
 
     /// Renders `path` for `frames` frames at 60 fps with silence and returns our frames per second.

@@ -41,21 +41,7 @@ public enum ShaderLoadBenchmark {
 
     /// `count` MilkDrop 2 presets (with a warp or comp shader) from `folder`, picked by a fixed seed.
     public static func sampleMD2Presets(in folder: String, count: Int, seed: UInt64) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var files: [String] = []
-        while let name = walker.nextObject() as? String {
-            guard name.lowercased().hasSuffix(".milk") else { continue }
-            let path = (folder as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            let text = String(decoding: data, as: UTF8.self)
-            if text.contains("warp_1=") || text.contains("comp_1=") { files.append(path) }
-        }
-        files.sort()
-        var random = SeededRandom(seed: seed)
-        for index in stride(from: files.count - 1, to: 0, by: -1) {
-            files.swapAt(index, Int(random.next() % UInt64(index + 1)))
-        }
-        return Array(files.prefix(count))
+        PresetSample.pick(in: folder, count: count, seed: seed, withShaders: true)
     }
 
     /// Loads every preset of `files` cold (a new empty cache in `scratch`), then again with that cache, `passes` times;
