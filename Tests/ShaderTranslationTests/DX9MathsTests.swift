@@ -1,7 +1,8 @@
 import Testing
 @testable import ShaderTranslation
 
-/// Direct3D 9 arithmetic and `sampler_state` blocks: each construct's GLSL, also compiled by glslang.
+/// Direct3D 9 arithmetic and `sampler_state` blocks. Each case's GLSL is checked, and compiled by glslang, with
+/// the other constructs in `ShaderTranslatorTests`.
 struct DX9MathsTests {
     static let cases: [ConstructCase] = [
         .init(name: "pow with an odd integer literal keeps the sign", body: "ret = pow(uv.x - 0.5, 3);",
@@ -30,21 +31,6 @@ struct DX9MathsTests {
               globals: "sampler2D sampler_pc_clouds = sampler_state { Texture = <clouds>; MinFilter = LINEAR; AddressU = Wrap; };",
               body: "ret = tex2D(sampler_pc_clouds, uv).xyz;", expected: ["uniform sampler2D sampler_pc_clouds;"]),
     ]
-
-    @Test(arguments: cases)
-    func constructTranslates(_ c: ConstructCase) throws {
-        let glsl = try ShaderTranslator.translate(c.text, stage: c.stage).fragmentShader
-        for expected in c.expected {
-            #expect(glsl.contains(expected), "\(c.name): missing \(expected) in\n\(glsl)")
-        }
-    }
-
-    @Test(.enabled(if: Glslang.isInstalled, "needs glslangValidator (glslang-tools)"))
-    func everyConstructIsValidGLSL330() throws {
-        let sources = try Self.cases.map { try ShaderTranslator.translate($0.text, stage: $0.stage).fragmentShader }
-        let failures = try Glslang.failures(sources)
-        #expect(failures.isEmpty, "\(failures.map { "\(Self.cases[$0.key].name): \($0.value)" })")
-    }
 
     @Test func samplerStateIsReportedBesideMilkDropsModes() throws {
         let text = "sampler2D sampler_pc_clouds = sampler_state { Texture = <clouds>; MinFilter = LINEAR; AddressU = Wrap; };\n"

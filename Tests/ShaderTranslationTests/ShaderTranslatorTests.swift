@@ -3,7 +3,10 @@ import Testing
 
 /// Each HLSL construct's GLSL, and the errors bad shaders give.
 struct ShaderTranslatorTests {
-    @Test(arguments: ConstructCase.all)
+    /// Every construct case: the general ones and the Direct3D 9 maths ones.
+    static let cases = ConstructCase.all + DX9MathsTests.cases
+
+    @Test(arguments: cases)
     func constructTranslates(_ c: ConstructCase) throws {
         let glsl = try ShaderTranslator.translate(c.text, stage: c.stage).fragmentShader
         for expected in c.expected {
@@ -13,9 +16,9 @@ struct ShaderTranslatorTests {
 
     @Test(.enabled(if: Glslang.isInstalled, "needs glslangValidator (glslang-tools)"))
     func everyConstructIsValidGLSL330() throws {
-        let sources = try ConstructCase.all.map { try ShaderTranslator.translate($0.text, stage: $0.stage).fragmentShader }
+        let sources = try Self.cases.map { try ShaderTranslator.translate($0.text, stage: $0.stage).fragmentShader }
         let failures = try Glslang.failures(sources)
-        #expect(failures.isEmpty, "\(failures.map { "\(ConstructCase.all[$0.key].name): \($0.value)" })")
+        #expect(failures.isEmpty, "\(failures.map { "\(Self.cases[$0.key].name): \($0.value)" })")
     }
 
     @Test func backtickLinesFromAPresetTranslate() throws {
