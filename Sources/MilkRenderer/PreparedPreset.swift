@@ -90,9 +90,11 @@ extension PreparedPreset {
         }
         timing.translateSeconds = seconds(clock.now - start)
 
-        // The driver's own translations are answered by the cache the loop above has just filled.
+        // The driver takes the translations made above instead of reading the cache again.
         start = clock.now
-        var driver = PresetDriver(preset: preset, seed: settings.seed, shaderCache: settings.cache)
+        var driver = PresetDriver(preset: preset, seed: settings.seed) { text, stage in
+            try (shaders[stage] ?? settings.cache.lookup(text, stage: stage).result).get()
+        }
         warnings.insert(contentsOf: driver.programs.diagnostics.map { "\(preset.name): \($0)" }, at: 0)
         timing.compileSeconds = seconds(clock.now - start)
 

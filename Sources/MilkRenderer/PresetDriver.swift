@@ -26,7 +26,9 @@ public struct PresetDriver: LayerDriver {
     }
 
     /// Compiles every code block of `preset`; `seed` fixes `rand()`.
-    public init(preset: Preset, seed: UInt64 = 1, shaderCache: ShaderCache? = nil) {
+    /// `translate` is how the preset's shaders become GLSL (see `PresetShaders`).
+    public init(preset: Preset, seed: UInt64 = 1,
+                translate: (String, ShaderStage) throws -> TranslatedShader = ShaderTranslator.translate) {
         self.preset = preset
         base = LayerParameters(base: preset.base)
         var programs = PresetPrograms(preset: preset, seed: UInt32(truncatingIfNeeded: seed))
@@ -36,7 +38,7 @@ public struct PresetDriver: LayerDriver {
         waves = preset.waves.indices.filter { preset.waves[$0].enabled }.map { WaveRunner(index: $0, programs: &programs) }
         shapes = preset.shapes.indices.filter { preset.shapes[$0].enabled }.map { ShapeRunner(index: $0, programs: &programs) }
         shaderSlots = preset.hasWarpShader || preset.hasCompShader
-            ? ShaderSlots(shaders: PresetShaders(preset: preset, seed: seed, cache: shaderCache), base: preset.base, programs: &programs) : nil
+            ? ShaderSlots(shaders: PresetShaders(preset: preset, seed: seed, translate: translate), base: preset.base, programs: &programs) : nil
         self.programs = programs
     }
 

@@ -30,23 +30,25 @@ public struct PresetShaders: Sendable, Equatable {
     public private(set) var textures: [String: ResolvedTexture] = [:]
 
     /// Translates `preset`'s shaders (only those MilkDrop would run: shader model ≥ 2 and some text); `seed`
-    /// fixes the per-preset random values; `cache`, when given, answers translations it already holds.
-    public init(preset: Preset, seed: UInt64, cache: ShaderCache? = nil) {
+    /// fixes the per-preset random values; `translate` turns a shader text into GLSL (a caller that has already
+    /// translated them, e.g. through the disk cache, hands its results in here).
+    public init(preset: Preset, seed: UInt64,
+                translate: (String, ShaderStage) throws -> TranslatedShader = ShaderTranslator.translate) {
         presetName = preset.name
         failures = []
         let warpText = preset.header.warpShaderModel >= 2 ? preset.warpShaderText : ""
         let compText = preset.header.compShaderModel >= 2 ? preset.compShaderText : ""
-        func translate(_ text: String, _ stage: ShaderStage, _ failures: inout [String]) -> TranslatedShader? {
+        func translated(_ text: String, _ stage: ShaderStage, _ failures: inout [String]) -> TranslatedShader? {
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
             do {
-                return try cache?.translate(text, stage: stage) ?? ShaderTranslator.translate(text, stage: stage)
+                return try translate(text, stage)
             } catch {
                 failures.append("\(preset.name): \(stage.rawValue) shader not translated, MilkDrop's default used: \(error)")
                 return nil
             }
         }
-        warp = translate(warpText, .warp, &failures)
-        comp = translate(compText, .comp, &failures)
+        warp = translated(warpText, .warp, &failures)
+        comp = translated(compText, .comp, &failures)
         var hash = FNV1a64()
         hash.update(Array(warpText.utf8) + [0] + Array(compText.utf8) + [0] + Array("\(seed)".utf8))
         identity = hash.value
