@@ -104,7 +104,12 @@ public final class LivePlayer {
             picker: PickerConfiguration(mode: config.pickMode),
             policy: PairChangePolicy(minimumDwell: config.minimumDwell, maximumDwell: config.maximumDwell),
             coupling: coupling, switching: .whenReady)
-        let show = try Show(pairs: pairs, configuration: configuration)
+        // Preset programs are compiled on a second context of the preparer's; without one, on this thread.
+        var shared: GLWindowSharedContext?
+        do { shared = try window.makeSharedContext() } catch {
+            messages.append("no shared GL context (\(error)): shaders compile on the render thread")
+        }
+        let show = try Show(pairs: pairs, configuration: configuration, sharedContext: shared)
         let hud = ShowHUD(visible: config.hud)
         hud.budgetMS = 1000 / options.fps
         hud.audio.source = source.name

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import MilkRenderer
 
 /// One preset the show needs for a coming pair: the file, the seed its code runs with, and the show time of the
 /// pick (stamped on its warnings).
@@ -32,7 +33,8 @@ public protocol PresetPreparing: AnyObject {
 }
 
 /// The show's preparer: one worker (a serial Dispatch queue) runs `PresetPreparation.prepare` — parse, compile the
-/// code, translate the shaders through the disk cache, decode user textures — for each request in turn.
+/// code, translate the shaders through the disk cache, decode user textures — for each request in turn, then, given
+/// a `ShaderCompileWorker`, compiles and warms up the preset's GL programs on its shared context.
 ///
 /// `take` holds the lock only if it is free (`NSLock.try`), so a frame never waits on the worker. `@unchecked
 /// Sendable`: a `PreparedPreset` holds a layer driver, which is not `Sendable`; it is built on the worker, stored in
@@ -42,15 +44,23 @@ public final class PairPreparer: PresetPreparing, @unchecked Sendable {
     public typealias Prepare = @Sendable (PresetRequest) -> PreparedPreset
 
     private let prepare: Prepare
+    private let compiler: ShaderCompileWorker?
     private let queue = DispatchQueue(label: "aivj.pair-preparer", qos: .userInitiated)
     private let lock = NSLock()
     private var nextTicket = 0
     private var ready: [Int: PreparedPreset] = [:]
     private var dropped: Set<Int> = []
 
-    /// A preparer running `prepare` (by default the show's `PresetPreparation.prepare`) on its worker.
-    public init(prepare: @escaping Prepare = { PresetPreparation.prepare($0) }) {
+    /// A preparer running `prepare` (by default the show's `PresetPreparation.prepare`) on its worker, and
+    /// `compiler` after it when given.
+    public init(prepare: @escaping Prepare = { PresetPreparation.prepare($0) }, compiler: ShaderCompileWorker? = nil) {
         self.prepare = prepare
+        self.compiler = compiler
+    }
+
+    deinit {
+        // The worker's GL objects go with its context, on the worker.
+        if let compiler { queue.sync { compiler.close() } }
     }
 
     public func request(_ request: PresetRequest) -> Int {
@@ -59,7 +69,16 @@ public final class PairPreparer: PresetPreparing, @unchecked Sendable {
         nextTicket += 1
         lock.unlock()
         queue.async { [self] in
-            let prepared = prepare(request)
+            var prepared = prepare(request)
+            if let compiler, let shaders = prepared.shaders {
+                do {
+                    prepared.compiled = try compiler.compile(shaders)
+                } catch {
+                    // The layer compiles them itself then; the reason goes to the HUD.
+                    prepared.warnings.append(ShowWarning(kind: .shaderFallback, message: "\(prepared.name): shaders not "
+                        + "compiled off the render thread: \(error)", time: request.time))
+                }
+            }
             lock.lock()
             if dropped.remove(ticket) == nil { ready[ticket] = prepared }
             lock.unlock()

@@ -9,6 +9,10 @@ public struct PreparedPreset {
     public var path: String
     public var driver: any LayerDriver
     public var warnings: [ShowWarning]
+    /// The MilkDrop 2 shaders the driver draws with (nil without any).
+    public var shaders: PresetShaders?
+    /// Their programs, compiled and warmed up on a worker's shared context (nil: the layer compiles them).
+    public var compiled: CompiledShaders?
 }
 
 /// The one place the show turns a preset file into a driver: MilkRenderer's `PreparedPreset.prepare` (parse,
@@ -29,7 +33,7 @@ public enum PresetPreparation {
                 ShowWarning(kind: prepared.textures.contains { $0.warning == line } ? .missingTexture : .shaderFallback,
                             message: line, time: time)
             }
-            return PreparedPreset(name: name, path: path, driver: prepared.driver, warnings: warnings)
+            return PreparedPreset(name: name, path: path, driver: prepared.driver, warnings: warnings, shaders: prepared.shaders)
         } catch {
             return plain(path: path, problem: "\(error)", time: time)
         }

@@ -71,8 +71,11 @@ public final class Show {
     public static let warningLimit = 12
 
     /// Builds the layers and the compositor for `pairs` (a pack's usable pairs); the GL context must be current.
-    /// `preparer` turns preset files into drivers off the render thread (by default a `PairPreparer`).
-    public init(pairs: [Pair], configuration: ShowConfiguration, preparer: (any PresetPreparing)? = nil) throws {
+    /// `preparer` turns preset files into drivers off the render thread (by default a `PairPreparer`, which also
+    /// compiles the presets' GL programs on `sharedContext` when given: a context sharing objects with the current
+    /// one, for its worker).
+    public init(pairs: [Pair], configuration: ShowConfiguration, preparer: (any PresetPreparing)? = nil,
+                sharedContext: (any SharedGLContext)? = nil) throws {
         self.configuration = try configuration.validated()
         let usable = pairs.filter(\.isUsable)
         guard !usable.isEmpty else { throw LiveShowError.noUsablePairs(pack: "the pack", problems: []) }
@@ -84,7 +87,10 @@ public final class Show {
         compositor = try wrapGraphics { try CouplingCompositor(width: w, height: h) }
         background = ShowLayerSlot(width: w, height: h, meshColumns: configuration.meshColumns, meshRows: configuration.meshRows)
         foreground = ShowLayerSlot(width: w, height: h, meshColumns: configuration.meshColumns, meshRows: configuration.meshRows)
-        self.preparer = preparer ?? PairPreparer()
+        self.preparer = preparer ?? PairPreparer(compiler: sharedContext.map {
+            ShaderCompileWorker(context: $0, width: w, height: h, meshColumns: configuration.meshColumns,
+                                meshRows: configuration.meshRows)
+        })
     }
 
     /// The composited picture of the last frame (with the overlay, if any).

@@ -50,12 +50,14 @@ final class ShowLayerSlot {
     func start(_ prepared: PreparedPreset, seed: UInt64, at time: Double, length: Double) throws {
         finishTransition()
         let next = PlayingPreset(prepared)
-        guard let layer, let current, length > 0 else {
-            if layer == nil {
-                layer = try wrapGraphics {
-                    try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed)
-                }
+        if layer == nil {
+            layer = try wrapGraphics {
+                try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed)
             }
+        }
+        // Programs compiled off the render thread: the blend's first frame compiles nothing.
+        if let compiled = prepared.compiled { try wrapGraphics { try layer?.adopt(compiled) } }
+        guard let layer, let current, length > 0 else {
             current = next
             progress = nil
             return

@@ -3,6 +3,7 @@ import CGL
 import Coupling
 import Foundation
 import GraphicsCore
+import MilkRenderer
 import Selection
 
 /// Frame times of the show around pair changes against ordinary frames: the "no hitch" figure of issue 9.
@@ -11,9 +12,19 @@ import Selection
 /// (`.whenReady`: the switch waits for the preparer, the render thread never does), every frame finished with
 /// `glFinish` as a swap would. A frame counts as *around a change* when it picks the next pair (the presets are
 /// requested then), when it switches, or within `settleFrames` after a switch (the new presets' first draws compile
-/// their shaders). `synchronous` runs the old path for comparison: each preset prepared on the render thread at
-/// the moment it is requested.
+/// their shaders). `Preparation` says where presets are loaded, so the old path can be measured in the same run.
 public enum SwitchBenchmark {
+    /// Where the presets of the next pair are loaded.
+    public enum Preparation: String, Codable, Sendable, CaseIterable {
+        /// The path before the show had a worker: each preset parsed, compiled and translated on the render thread
+        /// when it is requested, its GL programs compiled there at its first frame.
+        case renderThread = "render-thread"
+        /// The CPU part on the preparer's worker; GL programs still compiled on the render thread.
+        case worker
+        /// The CPU part and the GL programs (compiled and drawn once on a shared context) on the worker.
+        case workerGL = "worker+gl"
+    }
+
     /// Frames after a switch still counted as around it.
     public static let settleFrames = 3
 
@@ -38,7 +49,7 @@ public enum SwitchBenchmark {
 
     /// One run's figures.
     public struct Result: Codable, Sendable, Equatable {
-        public var preparer: String
+        public var preparer: Preparation
         public var switches: Int
         public var aroundChanges: Times
         public var ordinary: Times
@@ -48,7 +59,7 @@ public enum SwitchBenchmark {
     /// times (wall, `advance` + `glFinish`) into frames around changes and the rest. The first pair's frames up to
     /// the first change are left out (start-up).
     public static func run(pairs: [Pair], width: Int, height: Int, frames: Int, switchEvery: Double,
-                           synchronous: Bool, seed: UInt64 = 1) throws -> Result {
+                           preparation: Preparation, seed: UInt64 = 1) throws -> Result {
         let context = try wrapGraphics { try HeadlessContext() }
         return try withExtendedLifetime(context) {
             var configuration = ShowConfiguration(width: width, height: height, fps: 60, seed: seed,
@@ -56,7 +67,15 @@ public enum SwitchBenchmark {
                                                   switching: .whenReady)
             configuration.policy = PairChangePolicy(fixedInterval: switchEvery, transitionSeconds: min(2.5, switchEvery / 2))
             configuration.picker.mode = .random
-            let preparer: any PresetPreparing = synchronous ? RenderThreadPreparer() : PairPreparer()
+            let preparer: any PresetPreparing
+            switch preparation {
+            case .renderThread: preparer = RenderThreadPreparer()
+            case .worker: preparer = PairPreparer()
+            case .workerGL:
+                preparer = PairPreparer(compiler: ShaderCompileWorker(
+                    context: try wrapGraphics { try context.makeShared() }, width: width, height: height,
+                    meshColumns: configuration.meshColumns, meshRows: configuration.meshRows))
+            }
             let show = try Show(pairs: pairs, configuration: configuration, preparer: preparer)
             let clock = ContinuousClock()
             var around: [Double] = [], ordinary: [Double] = []
@@ -80,7 +99,7 @@ public enum SwitchBenchmark {
                 guard switches > 0 || (picked && frame > 0) else { continue }
                 if picked || sinceSwitch <= settleFrames { around.append(ms) } else { ordinary.append(ms) }
             }
-            return Result(preparer: synchronous ? "render thread" : "worker", switches: switches,
+            return Result(preparer: preparation, switches: switches,
                           aroundChanges: Times(around), ordinary: Times(ordinary))
         }
     }

@@ -72,6 +72,17 @@ final class ShaderPasses {
         }
     }
 
+    /// Takes programs compiled elsewhere (a worker's shared context) as the current set, so drawing that preset
+    /// compiles nothing here.
+    func adopt(_ set: ShaderProgramSet) {
+        sets.removeAll { $0.identity == set.identity }
+        sets.insert(set, at: 0)
+        if sets.count > 2 { sets.removeLast(sets.count - 2) }
+    }
+
+    /// Drops the programs of the preset `identity` (a compile worker's, once it has handed them over).
+    func forget(_ identity: UInt64) { sets.removeAll { $0.identity == identity } }
+
     /// The programs kept for the preset `identity` (the current or the previous one), without changing the order.
     func programs(for identity: UInt64) -> ShaderProgramSet? { sets.first { $0.identity == identity } }
 

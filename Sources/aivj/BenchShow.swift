@@ -20,7 +20,7 @@ struct BenchShow: AsyncParsableCommand {
     @Option(help: "Coupling strength 0…1.") var strength = 1.0
     @Option(help: "Depth-of-field blur 0…1.") var dof = 1.0
     @Flag(help: "Print one JSON line per pair.") var json = false
-    @Option(help: "Instead: frame times around pair changes vs ordinary frames, a change every this many seconds (the reference pairs in turn, live-style switching), the preparer on a worker against preparation on the render thread.")
+    @Option(help: "Instead: frame times around pair changes vs ordinary frames, a change every this many seconds (the reference pairs in turn, live-style switching), presets loaded on the render thread, on the worker, and on the worker with GL programs compiled on a shared context.")
     var switchEvery: Double?
     @Option(help: "With --switch-every: A/B runs of each kind, interleaved.") var repeats = 2
 
@@ -31,15 +31,15 @@ struct BenchShow: AsyncParsableCommand {
                 Pair(id: "bench-\(index)", fg: presets + "/" + pair.fg, bg: presets + "/" + pair.bg, warpDiff: 0, cxDiff: 0)
             }
             for _ in 0..<max(1, repeats) {
-                for synchronous in [true, false] {
+                for preparation in SwitchBenchmark.Preparation.allCases {
                     let result = try SwitchBenchmark.run(pairs: pairs, width: width, height: height, frames: frames,
-                                                         switchEvery: switchEvery, synchronous: synchronous)
+                                                         switchEvery: switchEvery, preparation: preparation)
                     if json {
                         print(try jsonLine(result))
                     } else {
                         let a = result.aroundChanges, o = result.ordinary
                         print(String(format: "preparer %@  %d switches  around changes (%d frames) p50 %.1f p99 %.1f max %.1f ms  ordinary (%d) p50 %.1f p99 %.1f max %.1f ms",
-                                     result.preparer.padding(toLength: 13, withPad: " ", startingAt: 0), result.switches,
+                                     result.preparer.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0), result.switches,
                                      a.frames, a.p50, a.p99, a.max, o.frames, o.p50, o.p99, o.max))
                     }
                 }
