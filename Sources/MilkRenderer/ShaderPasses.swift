@@ -52,7 +52,7 @@ final class ShaderPasses {
             sets.insert(sets.remove(at: index), at: 0)
             return
         }
-        var set = ShaderProgramSet(identity: shaders.identity)
+        var set = ShaderProgramSet(identity: shaders.identity, presetName: shaders.presetName, highestBlur: shaders.highestBlur)
         for (sampler, resolved) in shaders.textures where !resolved.isNeutral {
             guard case let .user(name) = ShaderSamplerBinding(name: sampler, isVolume: false).source else { continue }
             do {
@@ -63,13 +63,7 @@ final class ShaderPasses {
         }
         set.warp = compile(shaders.warp, shaders.presetName, set)
         set.comp = compile(shaders.comp, shaders.presetName, set)
-        sets.insert(set, at: 0)
-        if sets.count > 2 { sets.removeLast(sets.count - 2) }
-        if shaders.highestBlur > 0, blur == nil {
-            do { blur = try BlurPyramid(width: width, height: height) } catch {
-                diagnostics.append("\(shaders.presetName): blur textures not made: \(error)")
-            }
-        }
+        adopt(set)
     }
 
     /// Takes programs compiled elsewhere (a worker's shared context) as the current set, so drawing that preset
@@ -78,6 +72,11 @@ final class ShaderPasses {
         sets.removeAll { $0.identity == set.identity }
         sets.insert(set, at: 0)
         if sets.count > 2 { sets.removeLast(sets.count - 2) }
+        if set.highestBlur > 0, blur == nil {
+            do { blur = try BlurPyramid(width: width, height: height) } catch {
+                diagnostics.append("\(set.presetName): blur textures not made: \(error)")
+            }
+        }
     }
 
     /// Drops the programs of the preset `identity` (a compile worker's, once it has handed them over).
@@ -167,6 +166,9 @@ final class ShaderPasses {
 /// `sampler_` or filter prefix).
 struct ShaderProgramSet {
     let identity: UInt64
+    let presetName: String
+    /// The highest blur level the shaders read (the layer needs a blur pyramid when above 0).
+    let highestBlur: Int
     var warp: ShaderStageProgram?
     var comp: ShaderStageProgram?
     var userTextures: [String: Texture2D] = [:]
