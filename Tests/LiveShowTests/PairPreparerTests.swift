@@ -144,3 +144,49 @@ struct PairPreparerTests {
         #expect(missing?.warnings.first?.kind == .presetFallback)
     }
 }
+
+/// A temporary pack of the project's MilkDrop 2 presets (every pair changes both layers).
+func md2Pack() throws -> String {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("presets")
+    let pack = FileManager.default.temporaryDirectory.appendingPathComponent("aivj-md2-pack-\(getpid())")
+    try? FileManager.default.removeItem(at: pack)
+    try FileManager.default.createDirectory(at: pack.appendingPathComponent("presets"), withIntermediateDirectories: true)
+    let names = ["md2-blur", "md2-comp-shader", "md2-noise", "md2-warp-shader", "md2-q-vars", "md2-hue-shader"]
+    for name in names {
+        try FileManager.default.copyItem(at: root.appendingPathComponent(name + ".milk"),
+                                         to: pack.appendingPathComponent("presets/" + name + ".milk"))
+    }
+    let pairs = stride(from: 0, to: names.count, by: 2).map { i in
+        "{\"id\":\"\(names[i])\",\"fg\":\"presets/\(names[i]).milk\",\"bg\":\"presets/\(names[i + 1]).milk\",\"warp_diff\":0.1,\"cx_diff\":0}"
+    }
+    let manifest = "{\"format\":\"aivj-pairs-manifest\",\"formatVersion\":0,\"made\":{\"method\":\"test\",\"tool\":\"test\"},"
+        + "\"pairs\":[\(pairs.joined(separator: ","))]}"
+    try manifest.write(to: pack.appendingPathComponent("pairs-manifest.v0.json"), atomically: true, encoding: .utf8)
+    return pack.path
+}
+
+@Suite(.serialized)
+struct ShowCompileWorkerTests {
+    /// The last picture of 75 frames of the MD2 pack, with the programs compiled on a shared context or not.
+    static func run(sharedContext: Bool) throws -> [UInt8] {
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        let (pairs, _) = try ShowPack.load(try md2Pack())
+        var configuration = ShowTests.configuration()
+        configuration.policy = PairChangePolicy(fixedInterval: 0.8, transitionSeconds: 0.5)
+        let show = try Show(pairs: pairs, configuration: configuration,
+                            sharedContext: sharedContext ? try context.makeShared() : nil)
+        for frame in 0..<75 { try show.advance(audio: .silent(frame: frame, fps: 30), time: Double(frame) / 30) }
+        #expect(show.status.warnings.isEmpty)
+        return try show.readOutput()
+    }
+
+    @Test func programsCompiledOffTheRenderThreadChangeNoPixel() throws {
+        let withWorker = try Self.run(sharedContext: true)
+        let without = try Self.run(sharedContext: false)
+        let same = withWorker == without
+        #expect(same)
+        #expect(withWorker.reduce(0) { $0 + Int($1) } > 0)
+    }
+}
