@@ -51,6 +51,8 @@ public enum SwitchBenchmark {
     public struct Result: Codable, Sendable, Equatable {
         public var preparer: Preparation
         public var switches: Int
+        /// The switch frame and the one after (where a preset's first draws land), a subset of `aroundChanges`.
+        public var switchFrames: Times
         public var aroundChanges: Times
         public var ordinary: Times
     }
@@ -78,7 +80,7 @@ public enum SwitchBenchmark {
             }
             let show = try Show(pairs: pairs, configuration: configuration, preparer: preparer)
             let clock = ContinuousClock()
-            var around: [Double] = [], ordinary: [Double] = []
+            var around: [Double] = [], ordinary: [Double] = [], switching: [Double] = []
             var switches = 0, sinceSwitch = Int.max
             var shown = ""
             for frame in 0..<max(1, frames) {
@@ -98,8 +100,9 @@ public enum SwitchBenchmark {
                 }
                 guard switches > 0 || (picked && frame > 0) else { continue }
                 if picked || sinceSwitch <= settleFrames { around.append(ms) } else { ordinary.append(ms) }
+                if switches > 0, sinceSwitch <= 1 { switching.append(ms) }
             }
-            return Result(preparer: preparation, switches: switches,
+            return Result(preparer: preparation, switches: switches, switchFrames: Times(switching),
                           aroundChanges: Times(around), ordinary: Times(ordinary))
         }
     }

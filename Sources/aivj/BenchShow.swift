@@ -37,10 +37,10 @@ struct BenchShow: AsyncParsableCommand {
                     if json {
                         print(try jsonLine(result))
                     } else {
-                        let a = result.aroundChanges, o = result.ordinary
-                        print(String(format: "preparer %@  %d switches  around changes (%d frames) p50 %.1f p99 %.1f max %.1f ms  ordinary (%d) p50 %.1f p99 %.1f max %.1f ms",
+                        let s = result.switchFrames, a = result.aroundChanges, o = result.ordinary
+                        print(String(format: "preparer %@  %d switches  switch frames p50 %.1f max %.1f ms  around changes (%d frames) p50 %.1f p99 %.1f max %.1f ms  ordinary (%d) p50 %.1f p99 %.1f max %.1f ms",
                                      result.preparer.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0), result.switches,
-                                     a.frames, a.p50, a.p99, a.max, o.frames, o.p50, o.p99, o.max))
+                                     s.p50, s.max, a.frames, a.p50, a.p99, a.max, o.frames, o.p50, o.p99, o.max))
                     }
                 }
             }
