@@ -53,6 +53,8 @@ public final class LivePlayer {
     private let packDirectory: String
     private let pairs: [Pair]
     private let feed: AudioFeed
+    /// Files and synthetic signals follow the wall clock; a capture device gives what arrived since the last frame.
+    private let clockedAudio: WallClockAudio?
     private let audioName: String
     private var messages: [String] = []
     private var notices: [(text: String, until: Double)] = []
@@ -76,7 +78,9 @@ public final class LivePlayer {
         messages += problems.prefix(5).map { "pack: " + $0 }
 
         let (source, audioWarning) = try LiveSources.audio(config)
-        feed = try AudioFeed(source: source, fps: options.fps)
+        let feed = try AudioFeed(source: source, fps: options.fps)
+        self.feed = feed
+        clockedAudio = source is ALSACaptureSource ? nil : WallClockAudio(fps: options.fps, next: feed.next)
         audioName = source.name
 
         video = try SDLVideo()
@@ -99,8 +103,13 @@ public final class LivePlayer {
             width: config.width, height: config.height, fps: options.fps, seed: options.seed,
             picker: PickerConfiguration(mode: config.pickMode),
             policy: PairChangePolicy(minimumDwell: config.minimumDwell, maximumDwell: config.maximumDwell),
-            coupling: coupling)
-        let show = try Show(pairs: pairs, configuration: configuration)
+            coupling: coupling, switching: .whenReady)
+        // Preset programs are compiled on a second context of the preparer's; without one, on this thread.
+        var shared: GLWindowSharedContext?
+        do { shared = try window.makeSharedContext() } catch {
+            messages.append("no shared GL context (\(error)): shaders compile on the render thread")
+        }
+        let show = try Show(pairs: pairs, configuration: configuration, sharedContext: shared)
         let hud = ShowHUD(visible: config.hud)
         hud.budgetMS = 1000 / options.fps
         hud.audio.source = source.name
@@ -146,7 +155,7 @@ public final class LivePlayer {
             }
             updateHUD(hud, time: time)
             show.measuredFPS = hud.frameTimer.fps
-            try show.advance(audio: feed.next(), time: time)
+            try show.advance(audio: clockedAudio?.audio(at: time) ?? feed.next(), time: time)
             if let id = show.status.pairID, shownPairs.last != id { shownPairs.append(id) }
             let size = window.drawableSize
             show.output.blitToDefault(width: Int(size.width), height: Int(size.height))

@@ -24,6 +24,10 @@ public enum PairChangeReason: String, Codable, Sendable {
 ///   the automatic changes.
 /// - Every change is a soft transition of `transitionSeconds` per layer (a layer whose preset stays the same
 ///   does not transition).
+/// - The picker chooses the next pair **before** the change, `pickLead` seconds ahead of the earliest moment it can
+///   happen (`isPickDue`), so its presets are prepared off the render thread by then; a request picks at once.
+///   The change happens only once they are ready (live), else the current pair plays on — on a later beat, or at
+///   once after the maximum dwell.
 public struct PairChangePolicy: Codable, Sendable, Equatable {
     public var minimumDwell = 12.0
     public var maximumDwell = 40.0
@@ -36,6 +40,18 @@ public struct PairChangePolicy: Codable, Sendable, Equatable {
         self.maximumDwell = maximumDwell
         self.fixedInterval = fixedInterval
         self.transitionSeconds = transitionSeconds
+    }
+
+    /// How long before the earliest change the next pair is picked and its presets requested, at most (half the
+    /// dwell when that is shorter): loading a preset takes milliseconds to a few tenths of a second, so three
+    /// seconds leave room for a busy machine.
+    public static let pickLead = 3.0
+
+    /// Whether the next pair should be picked now, `elapsed` seconds into the current pair: `pickLead` before the
+    /// fixed interval, or before the minimum dwell.
+    public func isPickDue(elapsed: Double) -> Bool {
+        let earliest = fixedInterval.map { $0 > 0 ? $0 : 0 } ?? minimumDwell
+        return elapsed + 1e-6 >= earliest - min(Self.pickLead, earliest / 2)
     }
 
     /// Whether to change now, and why: `elapsed` seconds into the current pair, `beat` when this frame has one.

@@ -37,6 +37,8 @@ public final class Show {
     private var pair: Pair?
     private var pairStart = 0.0
     private var request: Request?
+    private let preparer: any PresetPreparing
+    private var pending: PendingPair?
     private var changes: UInt64 = 0
     private var newPicks: [PickRecord] = []
     private var warnings: [ShowWarning] = []
@@ -49,11 +51,31 @@ public final class Show {
         case pair(String)
     }
 
+    /// The pair picked next, its presets on their way from the preparer.
+    private struct PendingPair {
+        var pair: Pair
+        /// Asked for (a key): it switches as soon as it is ready.
+        var requested: Bool
+        /// The change's seed base: BG seed, FG seed + 1.
+        var seed: UInt64
+        /// Tickets of the presets that change (nil: that layer keeps its preset), and the presets once taken.
+        var bgTicket: Int?
+        var fgTicket: Int?
+        var bg: PreparedPreset?
+        var fg: PreparedPreset?
+
+        var isReady: Bool { (bgTicket == nil || bg != nil) && (fgTicket == nil || fg != nil) }
+    }
+
     /// The most warnings kept for the HUD.
     public static let warningLimit = 12
 
     /// Builds the layers and the compositor for `pairs` (a pack's usable pairs); the GL context must be current.
-    public init(pairs: [Pair], configuration: ShowConfiguration) throws {
+    /// `preparer` turns preset files into drivers off the render thread (by default a `PairPreparer`, which also
+    /// compiles the presets' GL programs on `sharedContext` when given: a context sharing objects with the current
+    /// one, for its worker).
+    public init(pairs: [Pair], configuration: ShowConfiguration, preparer: (any PresetPreparing)? = nil,
+                sharedContext: (any SharedGLContext)? = nil) throws {
         self.configuration = try configuration.validated()
         let usable = pairs.filter(\.isUsable)
         guard !usable.isEmpty else { throw LiveShowError.noUsablePairs(pack: "the pack", problems: []) }
@@ -63,8 +85,12 @@ public final class Show {
         random = SeededRandom(seed: configuration.seed)
         let (w, h) = (configuration.width, configuration.height)
         compositor = try wrapGraphics { try CouplingCompositor(width: w, height: h) }
-        background = try ShowLayerSlot(width: w, height: h, meshColumns: configuration.meshColumns, meshRows: configuration.meshRows)
-        foreground = try ShowLayerSlot(width: w, height: h, meshColumns: configuration.meshColumns, meshRows: configuration.meshRows)
+        background = ShowLayerSlot(width: w, height: h, meshColumns: configuration.meshColumns, meshRows: configuration.meshRows)
+        foreground = ShowLayerSlot(width: w, height: h, meshColumns: configuration.meshColumns, meshRows: configuration.meshRows)
+        self.preparer = preparer ?? PairPreparer(compiler: sharedContext.map {
+            ShaderCompileWorker(context: $0, width: w, height: h, meshColumns: configuration.meshColumns,
+                                meshRows: configuration.meshRows)
+        })
     }
 
     /// The composited picture of the last frame (with the overlay, if any).
@@ -73,10 +99,12 @@ public final class Show {
     /// The last frame as packed RGB, top row first.
     public func readOutput() throws -> [UInt8] { try wrapGraphics { try compositor.readOutput() } }
 
-    /// Changes pair on the next frame, picked by the picker (in `mode` for this pick when given).
+    /// Changes pair as soon as the next one is prepared (on the next frame in `.onSchedule` mode), picked by the
+    /// picker (in `mode` for this pick when given).
     public func requestNextPair(mode: PickMode? = nil) { request = .next(mode) }
 
-    /// Changes to the pair `id` on the next frame (e.g. the previous pair); ignored when the pack has no such pair.
+    /// Changes to the pair `id` as soon as it is prepared (e.g. the previous pair); the picker chooses when the pack
+    /// has no such pair.
     public func requestPair(id: String) { request = .pair(id) }
 
     /// Picks made since the last call, oldest first (for the pick log).
@@ -101,6 +129,9 @@ public final class Show {
         inputs.time = time
         try background.render(inputs, time: time)
         try foreground.render(inputs, time: time)
+        for line in background.takeDiagnostics() + foreground.takeDiagnostics() {
+            warn(ShowWarning(kind: .shaderFallback, message: line, time: time))
+        }
         guard let bg = background.texture, let fg = foreground.texture else {
             throw LiveShowError.graphics("no layer picture after frame \(status.frame)")
         }
@@ -115,17 +146,39 @@ public final class Show {
         status.frame += 1
     }
 
+    /// Picks the next pair when it is due (`PairChangePolicy.pickLead` before the change, at once for a request)
+    /// and asks the preparer for its presets; switches when the policy says so and both presets are ready —
+    /// in `.whenReady` mode the current pair plays on until they are, in `.onSchedule` mode the frame waits.
     private func changePairIfDue(audio: FrameAudio, time: Double) throws {
+        let elapsed = time - pairStart
+        if pair == nil, pending == nil {
+            pick(nil, audio: audio, time: time)
+        } else if let wanted = request {
+            request = nil
+            pick(wanted, audio: audio, time: time)
+        } else if pending == nil, !locked, configuration.policy.isPickDue(elapsed: elapsed) {
+            pick(nil, audio: audio, time: time)
+        }
+        guard var next = pending else { return }
         let reason: PairChangeReason?
         if pair == nil {
             reason = .start
+        } else if next.requested {
+            reason = .request
         } else {
-            reason = configuration.policy.decide(elapsed: time - pairStart, beat: !audio.beats.isEmpty,
-                                                 requested: request != nil, locked: locked)
+            reason = configuration.policy.decide(elapsed: elapsed, beat: !audio.beats.isEmpty, requested: false, locked: locked)
         }
-        guard let reason else { return }
-        let wanted = request
-        request = nil
+        // Collected every frame, so the change frame finds them ready.
+        let waits = reason != nil && (pair == nil || configuration.switching == .onSchedule)
+        collect(&next, waiting: waits)
+        pending = next
+        guard let reason, next.isReady else { return }
+        pending = nil
+        try show(next, reason: reason, time: time)
+    }
+
+    /// Picks the next pair (the requested one, or the picker's choice) and requests the presets that change.
+    private func pick(_ wanted: Request?, audio: FrameAudio, time: Double) {
         var next: Pair?
         if case let .pair(id)? = wanted {
             next = pairs.first { $0.id == id && $0.isUsable }
@@ -144,28 +197,48 @@ public final class Show {
             }
         }
         guard let next else { return }
-        try show(next, reason: reason, time: time)
+        if let replaced = pending {
+            for ticket in [replaced.bgTicket, replaced.fgTicket].compactMap({ $0 }) { preparer.discard(ticket) }
+        }
+        // Two seeds per pick, so every preset that ever plays has its own reproducible randomness.
+        let seedBase = configuration.seed &+ changes &* 2
+        changes += 1
+        var upcoming = PendingPair(pair: next, requested: wanted != nil, seed: seedBase)
+        if pair?.bgFile != next.bgFile {
+            upcoming.bgTicket = preparer.request(PresetRequest(path: next.bgFile, seed: seedBase, time: time))
+        }
+        if pair?.fgFile != next.fgFile {
+            upcoming.fgTicket = preparer.request(PresetRequest(path: next.fgFile, seed: seedBase &+ 1, time: time))
+        }
+        pending = upcoming
+    }
+
+    /// Takes the presets that are ready (waiting for them when `waiting`).
+    private func collect(_ next: inout PendingPair, waiting: Bool) {
+        func fetch(_ ticket: Int?, _ path: String) -> PreparedPreset? {
+            guard let ticket else { return nil }
+            guard waiting else { return preparer.take(ticket) }
+            return preparer.wait(ticket)
+                ?? PresetPreparation.plain(path: path, problem: "the preparer lost it", time: status.time)
+        }
+        if next.bg == nil, next.bgTicket != nil { next.bg = fetch(next.bgTicket, next.pair.bgFile) }
+        if next.fg == nil, next.fgTicket != nil { next.fg = fetch(next.fgTicket, next.pair.fgFile) }
     }
 
     /// Starts the transitions to `next`: a layer whose preset is unchanged keeps playing.
-    private func show(_ next: Pair, reason: PairChangeReason, time: Double) throws {
+    private func show(_ next: PendingPair, reason: PairChangeReason, time: Double) throws {
         let length = reason == .start ? 0 : configuration.policy.transitionSeconds
-        // Two seeds per change, so every layer that ever plays has its own reproducible randomness.
-        let seedBase = configuration.seed &+ changes &* 2
-        changes += 1
-        if pair?.bgFile != next.bgFile {
-            let prepared = PresetPreparation.prepare(path: next.bgFile, seed: seedBase, time: time)
+        if let prepared = next.bg {
             prepared.warnings.forEach(warn)
-            try background.start(prepared, seed: seedBase, at: time, length: length)
+            try background.start(prepared, seed: next.seed, at: time, length: length)
         }
-        if pair?.fgFile != next.fgFile {
-            let prepared = PresetPreparation.prepare(path: next.fgFile, seed: seedBase &+ 1, time: time)
+        if let prepared = next.fg {
             prepared.warnings.forEach(warn)
-            try foreground.start(prepared, seed: seedBase &+ 1, at: time, length: length)
+            try foreground.start(prepared, seed: next.seed &+ 1, at: time, length: length)
         }
-        pair = next
+        pair = next.pair
         pairStart = time
-        pairHistory.append(next.id)
+        pairHistory.append(next.pair.id)
         if pairHistory.count > 20 { pairHistory.removeFirst(pairHistory.count - 20) }
         status.lastChange = reason
     }

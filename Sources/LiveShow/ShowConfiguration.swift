@@ -1,6 +1,14 @@
 import Coupling
 import Selection
 
+/// How the show meets a pair change whose presets are still being prepared.
+public enum PairSwitching: String, Sendable, Equatable, Codable {
+    /// Live: the current pair plays on until the next one is fully prepared; the render thread never waits.
+    case whenReady
+    /// Record: the change frame waits for the preparer, so the frames never depend on how fast another thread was.
+    case onSchedule
+}
+
 /// Everything a show is built with; live mode and record mode differ only in their clock and audio.
 public struct ShowConfiguration: Sendable, Equatable {
     public var width: Int
@@ -15,10 +23,13 @@ public struct ShowConfiguration: Sendable, Equatable {
     /// Warp mesh of both layers.
     public var meshColumns: Int
     public var meshRows: Int
+    /// Live shows switch `.whenReady`; recordings (and the default) `.onSchedule`.
+    public var switching: PairSwitching
 
     public init(width: Int = 1280, height: Int = 720, fps: Double = 30, seed: UInt64 = 1,
                 picker: PickerConfiguration = .init(), policy: PairChangePolicy = .init(),
-                coupling: CouplingParameters = .init(), meshColumns: Int = 48, meshRows: Int = 36) {
+                coupling: CouplingParameters = .init(), meshColumns: Int = 48, meshRows: Int = 36,
+                switching: PairSwitching = .onSchedule) {
         self.width = width
         self.height = height
         self.fps = fps
@@ -28,6 +39,7 @@ public struct ShowConfiguration: Sendable, Equatable {
         self.coupling = coupling
         self.meshColumns = meshColumns
         self.meshRows = meshRows
+        self.switching = switching
     }
 
     /// Checks sizes and rates; throws naming the bad setting.

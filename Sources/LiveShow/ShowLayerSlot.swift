@@ -1,120 +1,105 @@
 import GraphicsCore
 import MilkRenderer
 
-/// A preset playing in a layer of its own.
-final class PlayingLayer {
-    let layer: MilkLayer
+/// A preset playing (or blending in) in a slot: its compiled code and its name.
+struct PlayingPreset {
     var driver: any LayerDriver
     let name: String
     let path: String
 
-    /// Plays `prepared` in `reused` (reset first) or, when there is none, in a new layer seeded with `seed`.
-    init(_ prepared: PreparedPreset, reusing reused: MilkLayer?, width: Int, height: Int, meshColumns: Int, meshRows: Int,
-         seed: UInt64) throws {
-        if let reused {
-            reused.reset()
-            layer = reused
-        } else {
-            layer = try wrapGraphics {
-                try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed)
-            }
-        }
+    init(_ prepared: PreparedPreset) {
         driver = prepared.driver
         name = prepared.name
         path = prepared.path
     }
-
-    func render(_ inputs: LayerFrameInputs) throws {
-        let (parameters, field) = driver.frame(inputs, mesh: layer.mesh)
-        try wrapGraphics { try layer.render(parameters, inputs: inputs, warpField: field) }
-    }
 }
 
-/// One of the show's two layer positions (BG or FG): the preset playing, and during a pair change the
-/// incoming one, soft-blended into the picture the compositor reads.
+/// One of the show's two layer positions (BG or FG): one `MilkLayer` and the preset playing in it, and during a
+/// pair change MilkDrop 2's blend (`PresetTransition`) from the old preset to the new one in that same layer.
 ///
-/// A slot owns at most two `MilkLayer`s for its whole life: the layer a finished transition leaves behind is
-/// kept and reset for the next preset, so pair changes make no GL objects (and compile no shaders).
+/// As in MilkDrop, both presets run their code during the blend and one feedback loop draws the result, so the new
+/// preset grows out of the old one's picture (no black frame, no second layer). The slot's single layer lives as
+/// long as the show, so pair changes make no framebuffers.
 final class ShowLayerSlot {
     private let width: Int
     private let height: Int
     private let meshColumns: Int
     private let meshRows: Int
-    private(set) var current: PlayingLayer?
-    private(set) var incoming: PlayingLayer?
-    /// A layer no preset plays in, kept for the next one.
-    private var spare: MilkLayer?
-    private var transitionStart = 0.0
-    private var transitionLength = 0.0
-    private let transition: LayerTransition
-    /// The picture of the last frame.
-    private(set) var texture: Texture2D?
+    /// Made by the first preset, seeded with that change's seed (hue phases, shader random values).
+    private var layer: MilkLayer?
+    private(set) var current: PlayingPreset?
+    /// The preset blending in, while `transition` runs.
+    private var incoming: PlayingPreset?
+    private var transition: PresetTransition?
     /// Progress 0…1 of the running transition, nil when none runs.
     private(set) var progress: Double?
 
-    init(width: Int, height: Int, meshColumns: Int, meshRows: Int) throws {
+    init(width: Int, height: Int, meshColumns: Int, meshRows: Int) {
         self.width = width
         self.height = height
         self.meshColumns = meshColumns
         self.meshRows = meshRows
-        transition = try wrapGraphics { try LayerTransition(width: width, height: height) }
     }
 
-    /// Starts playing `prepared` at `time`, blending over `length` seconds from what plays now (at once when
-    /// nothing plays). A transition still running ends first: its incoming preset becomes the current one.
+    /// The picture of the last frame.
+    var texture: Texture2D? { layer?.output.texture }
+
+    /// Starts playing `prepared` at `time`, blending MilkDrop's way over `length` seconds from what plays now (at
+    /// once when nothing plays). A transition still running ends first: its incoming preset becomes the current
+    /// one. `seed` seeds the blend pattern (and the layer, when this is the first preset).
     func start(_ prepared: PreparedPreset, seed: UInt64, at time: Double, length: Double) throws {
-        if let incoming {
-            // The layer being blended away is dropped; kept as the spare when there is none.
-            if spare == nil { spare = current?.layer }
-            current = incoming
+        finishTransition()
+        let next = PlayingPreset(prepared)
+        if layer == nil {
+            layer = try wrapGraphics {
+                try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed)
+            }
         }
-        incoming = nil
-        if current == nil || length <= 0 {
-            // A cut: the preset plays in the layer on screen (reset), or in a first layer.
-            let reused = current?.layer ?? spare
-            if reused === spare { spare = nil }
-            current = try PlayingLayer(prepared, reusing: reused, width: width, height: height,
-                                       meshColumns: meshColumns, meshRows: meshRows, seed: seed)
+        // Programs compiled off the render thread: the blend's first frame compiles nothing.
+        if let compiled = prepared.compiled { try wrapGraphics { try layer?.adopt(compiled) } }
+        guard let layer, let current, length > 0 else {
+            current = next
             progress = nil
             return
         }
-        let playing = try PlayingLayer(prepared, reusing: spare, width: width, height: height, meshColumns: meshColumns,
-                                       meshRows: meshRows, seed: seed)
-        spare = nil
-        incoming = playing
-        transitionStart = time
-        transitionLength = length
+        transition = PresetTransition(from: current.driver, to: next.driver, start: time, duration: length,
+                                      mesh: layer.mesh, seed: seed)
+        incoming = next
     }
 
-    /// Renders this frame of whatever plays, and the transition between them.
+    /// Renders this frame of whatever plays, blended while a transition runs.
     func render(_ inputs: LayerFrameInputs, time: Double) throws {
-        guard let current else { return }
-        try current.render(inputs)
-        guard let incoming else {
-            texture = current.layer.output.texture
-            progress = nil
+        guard let layer else { return }
+        if let running = transition, running.isFinished(at: time) { finishTransition() }
+        if var running = transition {
+            let frame = running.frame(inputs, mesh: layer.mesh)
+            transition = running
+            progress = Double(frame.progress)
+            try wrapGraphics { try layer.render(frame, inputs: inputs) }
             return
         }
-        try incoming.render(inputs)
-        let done = (time - transitionStart) / transitionLength
-        if done >= 1 {
-            spare = current.layer
-            self.current = incoming
-            self.incoming = nil
-            texture = incoming.layer.output.texture
-            progress = nil
-            return
-        }
-        try blend(from: current.layer, to: incoming.layer, progress: max(0, done))
-        texture = transition.output.texture
-        progress = max(0, done)
+        guard var current else { return }
+        progress = nil
+        let (parameters, field) = current.driver.frame(inputs, mesh: layer.mesh)
+        self.current = current
+        try wrapGraphics { try layer.render(parameters, inputs: inputs, warpField: field) }
     }
 
-    /// The one call to MilkRenderer's soft transition (a crossfade today, MilkDrop's blend when it lands).
-    private func blend(from: MilkLayer, to: MilkLayer, progress: Double) throws {
-        try wrapGraphics { try transition.mix(from: from, to: to, progress: progress) }
+    /// Ends a running transition: the incoming preset, with the state its code reached while blending, plays on.
+    private func finishTransition() {
+        guard let running = transition, var next = incoming else { return }
+        next.driver = running.to
+        current = next
+        transition = nil
+        incoming = nil
+        progress = nil
     }
 
     /// The preset on screen: the incoming one during a transition.
     var shownName: String { incoming?.name ?? current?.name ?? "" }
+}
+
+extension ShowLayerSlot {
+    /// The layer's lines to report since the last call (a shader stage that did not compile).
+    func takeDiagnostics() -> [String] { layer?.takeDiagnostics() ?? [] }
 }

@@ -87,7 +87,9 @@ public enum ShowRecorder {
             let context = try wrapGraphics { try HeadlessContext() }
             // The show's GL objects must be freed while the context is current: it outlives this block.
             defer { withExtendedLifetime(context) {} }
-            let show = try Show(pairs: pairs, configuration: configuration)
+            // Preset programs are compiled on a context of the preparer's own.
+            let shared = try wrapGraphics { try context.makeShared() }
+            let show = try Show(pairs: pairs, configuration: configuration, sharedContext: shared)
             if options.hud {
                 do { show.overlay = try ShowHUD(visible: true) } catch {
                     warnings.append("--hud: \(error); frames are recorded without the HUD")

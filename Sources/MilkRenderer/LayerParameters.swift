@@ -64,6 +64,8 @@ public struct LayerParameters: Sendable, Equatable {
     public var shaderFrame: ShaderFrameValues?
     /// The old preset's main wave while two presets blend (`PresetTransition`); nil otherwise.
     public var mainWaveBlend: MainWaveBlend?
+    /// The old preset's shaders while two presets blend and either has some; nil otherwise.
+    public var shaderBlend: ShaderBlend?
 
     public init() {}
 }

@@ -75,7 +75,7 @@ extension MilkLayer {
     }
 
     /// MilkDrop's four hue-shader corner colours at full strength (the comp shader decides how much to use).
-    private func hueCorners(time: Float) -> [SIMD3<Float>] {
+    func hueCorners(time: Float) -> [SIMD3<Float>] {
         (0..<4).map { corner in
             let i = Float(corner)
             var s = SIMD3<Float>(0.6 + 0.3 * sinf(time * 30 * 0.0143 + 3 + i * 21 + hueOffsets[3]),

@@ -31,6 +31,8 @@ public final class MilkLayer {
     private let warpArray = VertexArray()
     private let warpVertices = GLBuffer(kind: .vertices)
     private let warpIndices = GLBuffer(kind: .indices)
+    /// Per-vertex decay colour and blend weight, for the fixed warp during a blend.
+    private let warpColors = GLBuffer(kind: .vertices)
     private let warpIndexCount: Int
 
     /// Creates a `width`×`height` layer with a `meshColumns`×`meshRows` warp grid; `seed` fixes its random phases.
@@ -82,20 +84,30 @@ public final class MilkLayer {
         let next = feedback[1 - current]
         // Made before any target is bound: the first call creates GL objects and framebuffers.
         let environment = parameters.shaderFrame == nil ? nil : shaderEnvironment(parameters, inputs: inputs)
+        let blend = parameters.shaderBlend.map {
+            shaderBlendSides($0, parameters: parameters, inputs: inputs, newEnvironment: environment)
+        }
         previous.bind()
         if !isFirstFrame { drawMotionVectors(parameters) }
         next.bind()
-        if !drawWarpShader(coordinates, parameters: parameters, environment: environment, previous: previous.texture) {
-            drawWarp(coordinates, source: previous.texture, parameters: parameters)
+        if let blend {
+            drawBlendedWarp(blend, coordinates: coordinates, parameters: parameters, previous: previous.texture)
+            updateBlendedBlur(blend, previous: previous.texture, target: next)
+        } else {
+            if !drawWarpShader(coordinates, parameters: parameters, environment: environment, previous: previous.texture) {
+                drawWarp(coordinates, source: previous.texture, parameters: parameters)
+            }
+            if environment != nil { updateBlur(parameters, previous: previous.texture, target: next) }
         }
-        if environment != nil { updateBlur(parameters, previous: previous.texture, target: next) }
         drawShapes(parameters.shapes, source: previous.texture)
         drawCustomWaves(parameters.waves)
         drawMainWave(parameters, inputs: inputs)
         if parameters.darkenCenter { drawDarkenCenter() }
         drawBorders(parameters)
         output.bind()
-        if !drawCompShader(parameters, environment: environment, current: next.texture, time: Float(inputs.time)) {
+        if let blend {
+            drawBlendedComposite(blend, parameters: parameters, current: next.texture, time: Float(inputs.time))
+        } else if !drawCompShader(parameters, environment: environment, current: next.texture, time: Float(inputs.time)) {
             drawComposite(parameters, source: next.texture, time: Float(inputs.time))
         }
         glDisable(GLenum(GL_BLEND))
@@ -115,7 +127,9 @@ public final class MilkLayer {
         do { return try output.readRGB() } catch let error as GraphicsCoreError { throw MilkRendererError.graphics(error) }
     }
 
-    private func drawWarp(_ coordinates: [SIMD2<Float>], source: Texture2D, parameters: LayerParameters) {
+    /// MilkDrop's fixed warp into the bound target; with `alphas` (a blend's per-vertex weights) it is
+    /// alpha-blended over what the target holds.
+    func drawWarp(_ coordinates: [SIMD2<Float>], source: Texture2D, parameters: LayerParameters, alphas: [Float]? = nil) {
         var vertices = [Float](repeating: 0, count: mesh.vertexCount * 4)
         for index in 0..<mesh.vertexCount {
             vertices[index * 4] = mesh.clipX[index]
@@ -123,17 +137,25 @@ public final class MilkLayer {
             vertices[index * 4 + 2] = coordinates[index].x
             vertices[index * 4 + 3] = 1 - coordinates[index].y
         }
-        glDisable(GLenum(GL_BLEND))
         source.bind(unit: 0)
         source.setWrap(parameters.textureWrap ? .repeat : .clamp)
         canvas.texturedProgram.use()
         // MilkDrop passes the decay as an 8-bit vertex colour, so it is quantised the same way.
         let decay = Float(Int(min(max(parameters.decay, 0), 1) * 255)) / 255
-        glVertexAttrib4f(2, decay, decay, decay, 1)
-        warpArray.bind()
-        glDisableVertexAttribArray(2)
+        if let alphas {
+            glEnable(GLenum(GL_BLEND))
+            glBlendFunc(GLenum(GL_SRC_ALPHA), GLenum(GL_ONE_MINUS_SRC_ALPHA))
+            warpColors.upload((0..<mesh.vertexCount).flatMap { [decay, decay, decay, $0 < alphas.count ? alphas[$0] : 1] })
+            warpArray.setAttribute(2, buffer: warpColors, components: 4, stride: 4, offset: 0)
+        } else {
+            glDisable(GLenum(GL_BLEND))
+            warpArray.bind()
+            glDisableVertexAttribArray(2)
+            glVertexAttrib4f(2, decay, decay, decay, 1)
+        }
         warpVertices.upload(vertices)
         glDrawElements(GLenum(GL_TRIANGLES), GLsizei(warpIndexCount), GLenum(GL_UNSIGNED_INT), nil)
+        glDisable(GLenum(GL_BLEND))
         source.setWrap(.clamp)
     }
 }

@@ -36,6 +36,11 @@ public struct PreparedPreset {
     }
 }
 
+extension PreparedPreset {
+    /// The preset's MilkDrop 2 shaders as its driver draws them (translated, textures given), nil without any.
+    public var shaders: PresetShaders? { (driver as? PresetDriver)?.shaderSlots?.shaders }
+}
+
 /// What the preparation of a preset needs besides its path.
 public struct PreparationSettings: Sendable {
     /// Fixes the preset's `rand()` and its `randNN` texture picks.

@@ -21,7 +21,9 @@ public struct BlendedFrame: Sendable {
 ///   cosine ease of the progress; on/off values (wrap, invert, brighten, darken, solarize, darken centre, echo
 ///   orientation, wave dots/thick/additive/maximise) switch at the halfway point; the rest is the new preset's;
 /// - custom shapes and waves of both presets, alphas scaled by progress and 1 − progress;
-/// - the main waveform: the two presets' waves with their points interpolated by the eased progress.
+/// - the main waveform: the two presets' waves with their points interpolated by the eased progress;
+/// - MilkDrop 2 shaders (`ShaderBlend`): the old preset's warp (or MilkDrop 1 warp) drawn first, the new one's over
+///   it with the per-vertex weight as alpha; the same for the composite (see `MilkLayer+ShaderBlend`).
 ///
 /// Progress comes from the injected time of each frame's inputs, so a transition renders the same every run.
 public struct PresetTransition {
@@ -65,11 +67,18 @@ public struct PresetTransition {
         let oldUV = mesh.textureCoordinates(parameters: old, field: oldField, time: inputs.time)
         let newUV = mesh.textureCoordinates(parameters: new, field: newField, time: inputs.time)
         var coordinates = newUV
+        var weights = [Float](repeating: 0, count: coordinates.count)
         for index in coordinates.indices {
             let w = pattern.weight(vertex: index, progress: p)
+            weights[index] = w
             coordinates[index] = newUV[index] * w + oldUV[index] * (1 - w)
         }
         var parameters = Self.blend(old, new, progress: p)
+        // MilkDrop draws both presets' shaders, mixed by the same per-vertex weights; without shaders on either
+        // side the blend is all in the coordinates and values above.
+        if old.shaderFrame?.shaders.hasShaders == true || new.shaderFrame?.shaders.hasShaders == true {
+            parameters.shaderBlend = ShaderBlend(old: old.shaderFrame, weights: weights)
+        }
         let oldWave = MainWaveform(parameters: old, inputs: inputs, width: mesh.pixelsWide, height: mesh.pixelsHigh,
                                    aspectX: mesh.aspectX, aspectY: mesh.aspectY)
         parameters.mainWaveBlend = MainWaveBlend(lines: oldWave.lines, newWeight: Self.eased(p))
@@ -120,6 +129,13 @@ public struct PresetTransition {
         p.waves = new.waves.map { $0.fading(by: progress) } + old.waves.map { $0.fading(by: 1 - progress) }
         return p
     }
+}
+
+/// The old preset's side of a blend for the shader passes: its shader values (nil: it draws the MilkDrop 1 way) and
+/// the new preset's weight at each mesh vertex (`BlendPattern`), which MilkDrop passes as the vertex alpha.
+public struct ShaderBlend: Sendable, Equatable {
+    public var old: ShaderFrameValues?
+    public var weights: [Float]
 }
 
 /// The old preset's main waveform during a blend; the new wave's points are drawn interpolated towards it.

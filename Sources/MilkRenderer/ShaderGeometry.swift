@@ -17,6 +17,8 @@ final class ShaderWarpGeometry {
     private let source: [Int]
     /// Position, (uv placeholder), uv_orig, rad, ang: 8 floats per stored vertex.
     private var data: [Float]
+    /// White with each vertex's alpha, while two presets blend (attribute 3 as an array).
+    private let colors = GLBuffer(kind: .vertices)
 
     init(mesh: WarpMesh) {
         let columns = mesh.columns, rows = mesh.rows
@@ -61,14 +63,21 @@ final class ShaderWarpGeometry {
         VertexArray.unbind()
     }
 
-    /// Draws the mesh with this frame's warped coordinates (u, v with v = 0 at the top, per mesh vertex).
-    func draw(coordinates: [SIMD2<Float>]) {
+    /// Draws the mesh with this frame's warped coordinates (u, v with v = 0 at the top, per mesh vertex), white,
+    /// and with `alphas` (per mesh vertex) as the vertex colour's alpha when given (a blend's weights).
+    func draw(coordinates: [SIMD2<Float>], alphas: [Float]? = nil) {
         for (stored, index) in source.enumerated() where index < coordinates.count {
             data[stored * 8 + 2] = coordinates[index].x
             data[stored * 8 + 3] = coordinates[index].y
         }
         array.bind()
-        glVertexAttrib4f(3, 1, 1, 1, 1)
+        if let alphas {
+            colors.upload(source.flatMap { index in [1, 1, 1, index < alphas.count ? alphas[index] : 1] as [Float] })
+            array.setAttribute(3, buffer: colors, components: 4, stride: 4, offset: 0)
+        } else {
+            glDisableVertexAttribArray(3)
+            glVertexAttrib4f(3, 1, 1, 1, 1)
+        }
         vertices.upload(data)
         glDrawElements(GLenum(GL_TRIANGLES), GLsizei(indexCount), GLenum(GL_UNSIGNED_INT), nil)
     }
@@ -142,10 +151,16 @@ final class ShaderCompGeometry {
     /// Draws the grid with MilkDrop's four hue-shader corner colours interpolated over it.
     ///
     /// The corners are (in MilkDrop's order) the bottom-right … top-left of its y-up space, each colour an
-    /// 8-bit vertex colour as `D3DCOLOR_RGBA_01` makes it.
-    func draw(corners: [SIMD3<Float>]) {
+    /// 8-bit vertex colour as `D3DCOLOR_RGBA_01` makes it. `alpha` gives each vertex's alpha from its position
+    /// (x, y in 0…1, y up), as a blend sets it; 1 without.
+    func draw(corners: [SIMD3<Float>], alpha: ((Float, Float) -> Float)? = nil) {
         let count = Self.columns * Self.rows
         for index in 0..<count {
+            if let alpha {
+                data[index * 12 + 11] = alpha(data[index * 12] * 0.5 + 0.5, data[index * 12 + 1] * 0.5 + 0.5)
+            } else {
+                data[index * 12 + 11] = 1
+            }
             let x = data[index * 12] * 0.5 + 0.5, y = data[index * 12 + 1] * 0.5 + 0.5
             var color = corners[0] * (x * y) + corners[1] * ((1 - x) * y)
             color += corners[2] * (x * (1 - y)) + corners[3] * ((1 - x) * (1 - y))

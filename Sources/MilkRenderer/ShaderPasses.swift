@@ -7,7 +7,9 @@ import ShaderTranslation
 /// The GL side of MilkDrop 2's shader passes for one layer: the compiled programs of the current preset, the warp
 /// mesh and composite grid they draw, the blur pyramid, noise textures and sampler objects.
 ///
-/// Made the first time a layer draws a preset with shaders, so MilkDrop 1 presets pay nothing for it.
+/// Made the first time a layer draws a preset with shaders, so MilkDrop 1 presets pay nothing for it. It keeps the
+/// programs of the last two presets it drew (`ShaderProgramSet`), so a blend can draw the old preset's shaders
+/// beside the new one's (`MilkLayer+ShaderBlend`).
 final class ShaderPasses {
     let width: Int
     let height: Int
@@ -17,11 +19,11 @@ final class ShaderPasses {
     private let samplerObjects: [SamplerObject]
     /// What an unknown user texture reads until the texture library resolves it: mid grey.
     private let neutral: Texture2D
-    private var identity: UInt64?
-    /// The current preset's user textures, uploaded, by texture name (lower case, no `sampler_` or filter prefix).
-    private var userTextures: [String: Texture2D] = [:]
-    private(set) var warpProgram: ShaderStageProgram?
-    private(set) var compProgram: ShaderStageProgram?
+    /// The programs of the presets drawn last, the current one first; at most two.
+    private var sets: [ShaderProgramSet] = []
+    /// The current preset's programs.
+    var warpProgram: ShaderStageProgram? { sets.first?.warp }
+    var compProgram: ShaderStageProgram? { sets.first?.comp }
     /// Lines to report (a stage that did not compile), taken by `takeDiagnostics`.
     private(set) var diagnostics: [String] = []
     /// `rand_frame` and the `rot_rand` matrices: new values each frame, from the layer's seed.
@@ -42,33 +44,53 @@ final class ShaderPasses {
         compGeometry = ShaderCompGeometry(aspectX: mesh.aspectX, aspectY: mesh.aspectY)
     }
 
-    /// Compiles the preset's programs if they are not the current ones; a stage that fails stays nil
-    /// (the MilkDrop 1 path draws it) with one line in `diagnostics`.
+    /// Makes the preset's programs the current ones, compiling them unless they are the current or the previous
+    /// set; a stage that fails stays nil (the MilkDrop 1 path draws it) with one line in `diagnostics`.
     func prepare(_ shaders: PresetShaders) {
-        guard identity != shaders.identity else { return }
-        identity = shaders.identity
-        userTextures = [:]
+        if sets.first?.identity == shaders.identity { return }
+        if let index = sets.firstIndex(where: { $0.identity == shaders.identity }) {
+            sets.insert(sets.remove(at: index), at: 0)
+            return
+        }
+        var set = ShaderProgramSet(identity: shaders.identity, presetName: shaders.presetName, highestBlur: shaders.highestBlur)
         for (sampler, resolved) in shaders.textures where !resolved.isNeutral {
             guard case let .user(name) = ShaderSamplerBinding(name: sampler, isVolume: false).source else { continue }
             do {
-                userTextures[name.lowercased()] = try Self.upload(resolved.image)
+                set.userTextures[name.lowercased()] = try Self.upload(resolved.image)
             } catch {
                 diagnostics.append("\(shaders.presetName): texture \(sampler) not uploaded, neutral grey used: \(error)")
             }
         }
-        warpProgram = compile(shaders.warp, shaders.presetName)
-        compProgram = compile(shaders.comp, shaders.presetName)
-        if shaders.highestBlur > 0, blur == nil {
+        set.warp = compile(shaders.warp, shaders.presetName, set)
+        set.comp = compile(shaders.comp, shaders.presetName, set)
+        adopt(set)
+    }
+
+    /// Takes programs compiled elsewhere (a worker's shared context) as the current set, so drawing that preset
+    /// compiles nothing here.
+    func adopt(_ set: ShaderProgramSet) {
+        sets.removeAll { $0.identity == set.identity }
+        sets.insert(set, at: 0)
+        if sets.count > 2 { sets.removeLast(sets.count - 2) }
+        if set.highestBlur > 0, blur == nil {
             do { blur = try BlurPyramid(width: width, height: height) } catch {
-                diagnostics.append("\(shaders.presetName): blur textures not made: \(error)")
+                diagnostics.append("\(set.presetName): blur textures not made: \(error)")
             }
         }
     }
 
-    private func compile(_ shader: TranslatedShader?, _ presetName: String) -> ShaderStageProgram? {
+    /// Drops the programs of the preset `identity` (a compile worker's, once it has handed them over).
+    func forget(_ identity: UInt64) { sets.removeAll { $0.identity == identity } }
+
+    /// The programs kept for the preset `identity` (the current or the previous one), without changing the order.
+    func programs(for identity: UInt64) -> ShaderProgramSet? { sets.first { $0.identity == identity } }
+
+    private func compile(_ shader: TranslatedShader?, _ presetName: String, _ set: ShaderProgramSet) -> ShaderStageProgram? {
         guard let shader else { return nil }
         do {
-            return try ShaderStageProgram(shader, label: "\(presetName) \(shader.stage.rawValue) shader", textureSize: textureSize)
+            return try ShaderStageProgram(shader, label: "\(presetName) \(shader.stage.rawValue) shader") { name in
+                textureSize(name, set)
+            }
         } catch {
             diagnostics.append("\(presetName): \(shader.stage.rawValue) shader did not compile, MilkDrop's default used: \(error)")
             return nil
@@ -82,7 +104,7 @@ final class ShaderPasses {
     }
 
     /// The size of what `texsize_NAME` names: the canvas, a blur level, a noise texture or a user texture.
-    private func textureSize(_ name: String) -> (Int, Int) {
+    private func textureSize(_ name: String, _ set: ShaderProgramSet) -> (Int, Int) {
         let lower = name.lowercased()
         if lower == "main" { return (width, height) }
         if lower.hasPrefix("blur"), let level = Int(lower.dropFirst(4)), (1...3).contains(level) {
@@ -90,14 +112,16 @@ final class ShaderPasses {
             return target
         }
         if let kind = NoiseTextures.kind(named: lower) { return (kind.size, kind.size) }
-        let texture = userTexture(name)
+        let texture = userTexture(name, set)
         return (texture.width, texture.height)
     }
 
     /// The texture a preset's own sampler reads: the image `UserTextureLibrary` found for it (given to the driver
     /// through `PresetShaders.useTextures`), else neutral grey. `name` is the texture name (`clouds` for
     /// `sampler_fw_clouds`).
-    func userTexture(_ name: String) -> Texture2D { userTextures[name.lowercased()] ?? neutral }
+    func userTexture(_ name: String, _ set: ShaderProgramSet?) -> Texture2D {
+        set?.userTextures[name.lowercased()] ?? neutral
+    }
 
     /// Uploads a decoded picture bottom row first, as our rendered textures are stored, so the shaders' flipped
     /// lookups read it the way Direct3D does (v = 0 at the top).
@@ -113,8 +137,10 @@ final class ShaderPasses {
         return texture
     }
 
-    /// Binds `program`'s textures and sampler objects to units 0…n.
-    func bindTextures(_ program: ShaderStageProgram, main: Texture2D) {
+    /// Binds `program`'s textures and sampler objects to units 0…n; user textures come from `set` (the current
+    /// preset's when nil).
+    func bindTextures(_ program: ShaderStageProgram, main: Texture2D, set: ShaderProgramSet? = nil) {
+        let set = set ?? sets.first
         for (unit, binding) in program.samplers.enumerated() {
             switch binding.source {
             case .main: main.bind(unit: unit)
@@ -122,7 +148,7 @@ final class ShaderPasses {
             case let .noise(name): ((try? noise.texture(name)) ?? neutral).bind(unit: unit)
             case let .volume(name):
                 if let volume = try? noise.volume(name) { volume.bind(unit: unit) }
-            case let .user(name): userTexture(name).bind(unit: unit)
+            case let .user(name): userTexture(name, set).bind(unit: unit)
             }
             samplerObjects[(binding.linear ? 2 : 0) + (binding.wrap ? 1 : 0)].bind(unit: unit)
         }
@@ -134,6 +160,18 @@ final class ShaderPasses {
         for unit in program.samplers.indices { SamplerObject.unbind(unit: unit) }
         glActiveTexture(GLenum(GL_TEXTURE0))
     }
+}
+
+/// One preset's compiled warp and comp programs and its uploaded user textures (by texture name, lower case, no
+/// `sampler_` or filter prefix).
+struct ShaderProgramSet {
+    let identity: UInt64
+    let presetName: String
+    /// The highest blur level the shaders read (the layer needs a blur pyramid when above 0).
+    let highestBlur: Int
+    var warp: ShaderStageProgram?
+    var comp: ShaderStageProgram?
+    var userTextures: [String: Texture2D] = [:]
 }
 
 extension BlurPyramid {

@@ -155,9 +155,12 @@ final class ShaderStageProgram {
     // Word-boundary matches, so a preset's own `h_texture(` (a renamed reserved word) is left alone.
     private static let lookups = try? NSRegularExpression(pattern: "\\btexture(Lod|Proj|Grad)?\\(")
 
-    /// The translator's fragment shader with every texture lookup flipped to MilkDrop's orientation.
+    /// The translator's fragment shader with every texture lookup flipped to MilkDrop's orientation, and the comp
+    /// writing the vertex colour's alpha as MilkDrop's wrapper does (`float4(ret.xyz, _vDiffuse.w)`): 1 except
+    /// while two presets blend, when it carries the blend's weight.
     static func fragmentSource(_ shader: TranslatedShader) -> String {
-        var text = shader.fragmentShader
+        var text = shader.fragmentShader.replacingOccurrences(of: "fragColor = vec4(ret, 1.0);",
+                                                             with: "fragColor = vec4(ret, v_color.w);")
         if let lookups {
             let range = NSRange(text.startIndex..., in: text)
             text = lookups.stringByReplacingMatches(in: text, range: range, withTemplate: "_tx$1(")

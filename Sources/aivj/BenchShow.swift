@@ -3,6 +3,7 @@ import Coupling
 import Foundation
 import LiveShow
 import MilkRenderer
+import Selection
 
 /// `aivj bench show`: two coupled layers against projectm-ref's single layer on the same presets, same run.
 struct BenchShow: AsyncParsableCommand {
@@ -19,9 +20,32 @@ struct BenchShow: AsyncParsableCommand {
     @Option(help: "Coupling strength 0…1.") var strength = 1.0
     @Option(help: "Depth-of-field blur 0…1.") var dof = 1.0
     @Flag(help: "Print one JSON line per pair.") var json = false
+    @Option(help: "Instead: frame times around pair changes vs ordinary frames, a change every this many seconds (the reference pairs in turn, live-style switching), presets loaded on the render thread, on the worker, and on the worker with GL programs compiled on a shared context.")
+    var switchEvery: Double?
+    @Option(help: "With --switch-every: A/B runs of each kind, interleaved.") var repeats = 2
 
     func run() async throws {
         let (width, height) = try parseSize(size)
+        if let switchEvery {
+            let pairs = ShowBenchmark.referencePairs.enumerated().map { index, pair in
+                Pair(id: "bench-\(index)", fg: presets + "/" + pair.fg, bg: presets + "/" + pair.bg, warpDiff: 0, cxDiff: 0)
+            }
+            for _ in 0..<max(1, repeats) {
+                for preparation in SwitchBenchmark.Preparation.allCases {
+                    let result = try SwitchBenchmark.run(pairs: pairs, width: width, height: height, frames: frames,
+                                                         switchEvery: switchEvery, preparation: preparation)
+                    if json {
+                        print(try jsonLine(result))
+                    } else {
+                        let s = result.switchFrames, a = result.aroundChanges, o = result.ordinary
+                        print(String(format: "preparer %@  %d switches  switch frames p50 %.1f max %.1f ms  around changes (%d frames) p50 %.1f p99 %.1f max %.1f ms  ordinary (%d) p50 %.1f p99 %.1f max %.1f ms",
+                                     result.preparer.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0), result.switches,
+                                     s.p50, s.max, a.frames, a.p50, a.p99, a.max, o.frames, o.p50, o.p99, o.max))
+                    }
+                }
+            }
+            return
+        }
         let hasReference = FileManager.default.isExecutableFile(atPath: reference)
         guard let mode = CouplingMode(rawValue: coupling3d) else { throw ValidationError("--coupling3d must be on, off or debug") }
         let coupling = CouplingParameters(mode: mode, strength: strength, parallax: 1, dof: dof)

@@ -1,0 +1,54 @@
+import Dispatch
+import Foundation
+import GraphicsCore
+import MilkPreset
+@testable import MilkRenderer
+import Testing
+
+@Suite(.serialized)
+struct ShaderCompileWorkerTests {
+    /// Renders `frames` frames of `preset` in a fresh 64×36 layer (adopting `compiled` first when given); returns the
+    /// last picture and how many programs the layer's own frames created.
+    static func render(_ preset: Preset, compiled: CompiledShaders?, frames: Int = 4) throws -> ([UInt8], Int) {
+        let layer = try MilkLayer(width: 64, height: 36, meshColumns: 8, meshRows: 6)
+        if let compiled { try layer.adopt(compiled) }
+        var driver = layerDriver(for: preset, seed: 1)
+        let before = GLObjectCounter.live.programs
+        for frame in 0..<frames {
+            let inputs = LayerFrameInputs(frame: frame, fps: 30)
+            let (parameters, field) = driver.frame(inputs, mesh: layer.mesh)
+            try layer.render(parameters, inputs: inputs, warpField: field)
+        }
+        return (try layer.readOutput(), GLObjectCounter.live.programs - before)
+    }
+
+    @Test func programsCompiledOnAWorkerContextDrawTheSameAndTheLayerCompilesNothing() throws {
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        let worker = ShaderCompileWorker(context: try context.makeShared(), width: 64, height: 36, meshColumns: 8, meshRows: 6)
+        let preset = try Preset(contentsOf: Golden.presets.appendingPathComponent("md2-blur.milk"))
+        let shaders = try #require(PresetShaders(preset: preset, seed: 1).hasShaders ? (layerDriver(for: preset, seed: 1) as? PresetDriver)?.shaderSlots?.shaders : nil)
+        nonisolated(unsafe) var compiled: CompiledShaders?
+        nonisolated(unsafe) var failure: (any Error)?
+        let done = DispatchSemaphore(value: 0)
+        let renderThread = pthread_self()
+        nonisolated(unsafe) var workerThread = pthread_self()
+        Thread {
+            workerThread = pthread_self()
+            do { compiled = try worker.compile(shaders) } catch { failure = error }
+            worker.close()
+            done.signal()
+        }.start()
+        done.wait()
+        #expect(failure == nil)
+        #expect(pthread_equal(workerThread, renderThread) == 0)
+        let handedOver = try #require(compiled)
+        #expect(handedOver.diagnostics.isEmpty)
+        let (adopted, made) = try Self.render(preset, compiled: handedOver)
+        let (own, madeHere) = try Self.render(preset, compiled: nil)
+        #expect(made == 0)
+        #expect(madeHere > 0)
+        let same = adopted == own
+        #expect(same)
+    }
+}
