@@ -21,6 +21,9 @@ public struct LayerFrameInputs: Sendable, Equatable {
     public var spectrumLeft: [Float]
     public var spectrumRight: [Float]
 
+    /// projectM 3.1.12's sound data when rendering as projectM does (`--compat projectm`); nil otherwise.
+    public var projectM: ProjectMAudio?
+
     public static let waveformSamples = 576
     public static let spectrumSamples = 512
 

@@ -14,13 +14,15 @@ extension MilkLayer {
         list.append(color.w)
     }
 
-    /// Draws a polyline or point set, four times nudged by a pixel when thick (as MilkDrop does).
-    private func drawLine(_ points: [SIMD2<Float>], colors: [SIMD4<Float>], loop: Bool, dots: Bool, thick: Bool, blend: Blend) {
+    /// Draws a polyline or point set, four times nudged by a pixel when thick (as MilkDrop does), and dots too
+    /// unless `nudgeDots` is false (projectM draws them one pixel wide).
+    func drawLine(_ points: [SIMD2<Float>], colors: [SIMD4<Float>], loop: Bool, dots: Bool, thick: Bool, blend: Blend,
+                  nudgeDots: Bool = true) {
         guard !points.isEmpty else { return }
         let mode = dots ? GL_POINTS : (loop ? GL_LINE_LOOP : GL_LINE_STRIP)
-        let stepX = 2 / Float(width)
-        let stepY = 2 / Float(height)
-        let offsets: [SIMD2<Float>] = thick || dots
+        let stepX = 2 / Float(canvasWidth)
+        let stepY = 2 / Float(canvasHeight)
+        let offsets: [SIMD2<Float>] = thick || (dots && nudgeDots)
             ? [.zero, SIMD2(stepX, 0), SIMD2(stepX, stepY), SIMD2(0, stepY)]
             : [.zero]
         for offset in offsets {
@@ -34,6 +36,9 @@ extension MilkLayer {
     }
 
     func drawMainWave(_ parameters: LayerParameters, inputs: LayerFrameInputs) {
+        if parameters.compatibility == .projectM3, let audio = inputs.projectM {
+            return drawProjectMMainWave(parameters, inputs: inputs, audio: audio)
+        }
         let wave = MainWaveform(parameters: parameters, inputs: inputs, width: width, height: height,
                                 aspectX: mesh.aspectX, aspectY: mesh.aspectY)
         guard wave.color.w > 0 else { return }
@@ -44,7 +49,8 @@ extension MilkLayer {
         }
     }
 
-    func drawCustomWaves(_ waves: [CustomWaveDrawing]) {
+    func drawCustomWaves(_ waves: [CustomWaveDrawing], compatibility: RenderCompatibility = .milkdrop) {
+        if compatibility == .projectM3 { return drawProjectMCustomWaves(waves) }
         for wave in waves where !wave.points.isEmpty && !wave.colors.isEmpty {
             let points = MainWaveform.smoothLine(wave.points.map { SIMD2($0.x * 2 - 1, $0.y * 2 - 1) })
             let wrapped = wave.colors.map(byteWrapped)
@@ -95,8 +101,10 @@ extension MilkLayer {
 
     func drawBorders(_ p: LayerParameters) {
         for border in 0..<2 {
-            let color = border == 0 ? p.outerBorderColor : p.innerBorderColor
+            var color = border == 0 ? p.outerBorderColor : p.innerBorderColor
             guard color.w > 0.001 else { continue }
+            // projectM 3.1.12 draws its inner border twice.
+            if border == 1, p.compatibility == .projectM3 { color.w = 1 - (1 - min(color.w, 1)) * (1 - min(color.w, 1)) }
             let outer: Float = border == 0 ? 1 : 1 - p.outerBorderSize
             let inner: Float = border == 0 ? 1 - p.outerBorderSize : 1 - p.outerBorderSize - p.innerBorderSize
             // A ring of four quads between the outer and inner squares, as one triangle strip.
@@ -120,7 +128,7 @@ extension MilkLayer {
         if countX > 64 { countX = 64; fractionX = 0 }
         if countY > 48 { countY = 48; fractionY = 0 }
         guard countX > 0, countY > 0 else { return }
-        let minimum = 1 / Float(width)
+        let minimum = 1 / Float(canvasWidth)
         var vertices: [Float] = []
         vertices.reserveCapacity(countX * countY * 12)
         for row in 0..<countY {

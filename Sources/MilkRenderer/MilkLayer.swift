@@ -10,6 +10,10 @@ import GraphicsCore
 public final class MilkLayer {
     public let width: Int
     public let height: Int
+    /// The feedback buffers' size, where everything but the composite is drawn: the picture's size, except that
+    /// projectM 3.1.12 draws into a smaller texture (`RenderCompatibility.feedbackSize`) stretched at composite.
+    public let canvasWidth: Int
+    public let canvasHeight: Int
     public let mesh: WarpMesh
     /// The composited picture of the last frame.
     public let output: Framebuffer
@@ -34,9 +38,10 @@ public final class MilkLayer {
     private let warpIndexCount: Int
 
     /// Creates a `width`×`height` layer with a `meshColumns`×`meshRows` warp grid; `seed` fixes its random phases.
-    /// `aspectCorrected` keeps circles round on non-square pictures (see `WarpMesh`).
+    /// `aspectCorrected` keeps circles round on non-square pictures (see `WarpMesh`); `feedbackSize` (default the
+    /// picture's) is the size of the buffers the frame is drawn in before the composite stretches it to the picture.
     public init(width: Int, height: Int, meshColumns: Int = 48, meshRows: Int = 36, seed: UInt64 = 1,
-                aspectCorrected: Bool = false) throws {
+                aspectCorrected: Bool = false, feedbackSize: (width: Int, height: Int)? = nil) throws {
         guard (1...16384).contains(width), (1...16384).contains(height) else {
             throw MilkRendererError.badSize(what: "picture size", value: "\(width)x\(height)")
         }
@@ -45,10 +50,13 @@ public final class MilkLayer {
         }
         self.width = width
         self.height = height
+        canvasWidth = min(max(feedbackSize?.width ?? width, 1), 16384)
+        canvasHeight = min(max(feedbackSize?.height ?? height, 1), 16384)
         mesh = WarpMesh(columns: meshColumns, rows: meshRows, width: width, height: height, aspectCorrected: aspectCorrected)
         do {
             output = try Framebuffer(width: width, height: height)
-            feedback = [try Framebuffer(width: width, height: height), try Framebuffer(width: width, height: height)]
+            feedback = [try Framebuffer(width: canvasWidth, height: canvasHeight),
+                        try Framebuffer(width: canvasWidth, height: canvasHeight)]
             canvas = try Canvas()
         } catch let error as GraphicsCoreError {
             throw MilkRendererError.graphics(error)
@@ -83,14 +91,16 @@ public final class MilkLayer {
         // Made before any target is bound: the first call creates GL objects and framebuffers.
         let environment = parameters.shaderFrame == nil ? nil : shaderEnvironment(parameters, inputs: inputs)
         previous.bind()
-        if !isFirstFrame { drawMotionVectors(parameters) }
+        let projectM = parameters.compatibility == .projectM3
+        if !isFirstFrame, !projectM { drawMotionVectors(parameters) }
         next.bind()
         if !drawWarpShader(coordinates, parameters: parameters, environment: environment, previous: previous.texture) {
             drawWarp(coordinates, source: previous.texture, parameters: parameters)
         }
         if environment != nil { updateBlur(parameters, previous: previous.texture, target: next) }
+        if projectM { drawProjectMMotionVectors(parameters) }
         drawShapes(parameters.shapes, source: previous.texture)
-        drawCustomWaves(parameters.waves)
+        drawCustomWaves(parameters.waves, compatibility: parameters.compatibility)
         drawMainWave(parameters, inputs: inputs)
         if parameters.darkenCenter { drawDarkenCenter() }
         drawBorders(parameters)

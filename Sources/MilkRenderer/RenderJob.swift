@@ -15,9 +15,12 @@ public struct RenderJob: Sendable {
     public var meshColumns: Int
     public var meshRows: Int
     public var seed: UInt64
+    /// projectM 3.1.12 renders into a smaller feedback texture (`RenderCompatibility.feedbackSize`).
+    public var compatibility: RenderCompatibility
 
     public init(presetName: String, width: Int, height: Int, frames: Int, fps: Double, captures: Set<Int>,
-                outputDirectory: String, meshColumns: Int = 48, meshRows: Int = 36, seed: UInt64 = 1) {
+                outputDirectory: String, meshColumns: Int = 48, meshRows: Int = 36, seed: UInt64 = 1,
+                compatibility: RenderCompatibility = .milkdrop) {
         self.presetName = presetName
         self.width = width
         self.height = height
@@ -28,6 +31,7 @@ public struct RenderJob: Sendable {
         self.meshColumns = meshColumns
         self.meshRows = meshRows
         self.seed = seed
+        self.compatibility = compatibility
     }
 
     /// The file a captured frame goes to: `frame-XXXXX.png`, as projectm-ref names them.
@@ -56,7 +60,8 @@ public struct RenderJob: Sendable {
                     capture: (_ pixels: [UInt8], _ frame: Int) throws -> Void) throws -> RenderSummary {
         guard fps > 0, frames >= 0 else { throw MilkRendererError.badSize(what: "frames/fps", value: "\(frames)/\(fps)") }
         let context = try wrapGraphics { try HeadlessContext() }
-        let layer = try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed)
+        let layer = try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed,
+                                  feedbackSize: compatibility.feedbackSize(width: width, height: height))
         // Timed as projectm-ref times itself: the whole loop (audio, code, drawing) with one glFinish at the end,
         // less the time spent reading back and encoding captures.
         let clock = ContinuousClock()
