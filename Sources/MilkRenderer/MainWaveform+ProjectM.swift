@@ -6,7 +6,7 @@ extension MainWaveform {
     /// It differs from MilkDrop's throughout: the circle and line modes draw every sample that arrived this frame
     /// (1,470 at 30 fps), the others 480; nothing is smoothed or subdivided; the round modes are squeezed by the
     /// picture's height/width; the line modes take their height from `wave_x`; the rotation and horizontal scale
-    /// are applied about clip-space (0.5, 0.5); dots are ignored (GLES has no line stipple); and the alpha of
+    /// are applied about clip-space (0.5, 0.5) of its upside-down texture; dots are ignored (GLES has no line stipple); and the alpha of
     /// modes 2, 3 and 5 is scaled by the feedback texture's nearest power of two (`textureSize`).
     /// `aspect` is the picture's height / width.
     public init(projectM p: LayerParameters, inputs: LayerFrameInputs, audio: ProjectMAudio, aspect: Float, textureSize: Int) {
@@ -92,8 +92,9 @@ extension MainWaveform {
         func transformed(_ v: SIMD2<Float>) -> SIMD2<Float> {
             var q = v * 2 - 1 - 0.5
             q.x *= aspectScale
-            q = SIMD2(c * q.x - s * q.y, s * q.x + c * q.y)
-            return q + 0.5
+            q = SIMD2(c * q.x - s * q.y, s * q.x + c * q.y) + 0.5
+            // projectM's feedback texture is upside down (its composite flips it): y = 0 is the picture's top.
+            return SIMD2(q.x, -q.y)
         }
         lines = [first.map(transformed), second.map(transformed)].filter { $0.count > 1 }
         isLoop = mode == 0

@@ -25,7 +25,8 @@ extension MilkLayer {
     }
 
     /// projectM's motion vectors (`MotionVectors::Draw`): a grid of `mv_l`-pixel dots at
-    /// (mv_dx + i/mv_x, mv_dy + j/mv_y), y up, drawn on the new frame after the warp.
+    /// (mv_dx + i/mv_x, mv_dy + j/mv_y) from the top left (its texture is upside down), drawn on the new frame after
+    /// the warp.
     func drawProjectMMotionVectors(_ p: LayerParameters) {
         let color = p.motionVectorsColor
         guard color.w > 0, p.motionVectorsX > 0, p.motionVectorsY > 0, p.motionVectorsX + p.motionVectorsY < 600 else { return }
@@ -37,7 +38,7 @@ extension MilkLayer {
             for j in 0..<countY {
                 let x = p.motionVectorsDX + Float(i) / p.motionVectorsX
                 let y = p.motionVectorsDY + Float(j) / p.motionVectorsY
-                vertices += [x * 2 - 1, y * 2 - 1, color.x, color.y, color.z, min(color.w, 1)]
+                vertices += [x * 2 - 1, 1 - y * 2, color.x, color.y, color.z, min(color.w, 1)]
             }
         }
         glPointSize(max(1, p.motionVectorsLength))

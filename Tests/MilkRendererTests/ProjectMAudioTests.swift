@@ -39,8 +39,8 @@ struct ProjectMAudioTests {
         let wave = MainWaveform(projectM: parameters, inputs: LayerFrameInputs(frame: 0, fps: 30), audio: silent,
                                 aspect: 0.5625, textureSize: 256)
         #expect(wave.lines.count == 1 && wave.lines[0].count == 1470)
-        // y = 1 − wave_x = 0.75 in 0…1, 0.5 in clip space; x from −1 (scale 1 + 0 at mystery 0).
-        #expect(abs(wave.lines[0][0].y - 0.5) < 1e-5 && abs(wave.lines[0][0].x + 1) < 1e-5)
+        // y = 1 − wave_x = 0.75 in projectM's upside-down 0…1, so −0.5 in our clip space; x from −1.
+        #expect(abs(wave.lines[0][0].y + 0.5) < 1e-5 && abs(wave.lines[0][0].x + 1) < 1e-5)
     }
 
     @Test func blobAlphaFollowsTheTextureSizeTable() {
