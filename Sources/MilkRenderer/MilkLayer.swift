@@ -38,10 +38,10 @@ public final class MilkLayer {
     private let warpIndexCount: Int
 
     /// Creates a `width`×`height` layer with a `meshColumns`×`meshRows` warp grid; `seed` fixes its random phases.
-    /// `aspectCorrected` keeps circles round on non-square pictures (see `WarpMesh`); `feedbackSize` (default the
-    /// picture's) is the size of the buffers the frame is drawn in before the composite stretches it to the picture.
+    /// `aspectCorrected` keeps circles round on non-square pictures (see `WarpMesh`); `compatibility` `.projectM3`
+    /// renders into projectM 3.1.12's smaller feedback texture with its per-pixel conventions.
     public init(width: Int, height: Int, meshColumns: Int = 48, meshRows: Int = 36, seed: UInt64 = 1,
-                aspectCorrected: Bool = false, feedbackSize: (width: Int, height: Int)? = nil) throws {
+                aspectCorrected: Bool = false, compatibility: RenderCompatibility = .milkdrop) throws {
         guard (1...16384).contains(width), (1...16384).contains(height) else {
             throw MilkRendererError.badSize(what: "picture size", value: "\(width)x\(height)")
         }
@@ -50,9 +50,9 @@ public final class MilkLayer {
         }
         self.width = width
         self.height = height
-        canvasWidth = min(max(feedbackSize?.width ?? width, 1), 16384)
-        canvasHeight = min(max(feedbackSize?.height ?? height, 1), 16384)
-        mesh = WarpMesh(columns: meshColumns, rows: meshRows, width: width, height: height, aspectCorrected: aspectCorrected)
+        (canvasWidth, canvasHeight) = compatibility.feedbackSize(width: width, height: height)
+        mesh = WarpMesh(columns: meshColumns, rows: meshRows, width: width, height: height, aspectCorrected: aspectCorrected,
+                        projectMConventions: compatibility == .projectM3)
         do {
             output = try Framebuffer(width: width, height: height)
             feedback = [try Framebuffer(width: canvasWidth, height: canvasHeight),

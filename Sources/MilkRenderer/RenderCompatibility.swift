@@ -36,7 +36,7 @@ public enum RenderCompatibility: String, Sendable, CaseIterable {
     /// 16 after taking 15 off (`Renderer::reset`), e.g. 304×160 for 320×180; MilkDrop's is the picture's size.
     public func feedbackSize(width: Int, height: Int) -> (width: Int, height: Int) {
         guard self == .projectM3 else { return (width, height) }
-        return (max(16, (width - 15) / 16 * 16), max(16, (height - 15) / 16 * 16))
+        return (min(max(16, (width - 15) / 16 * 16), width), min(max(16, (height - 15) / 16 * 16), height))
     }
 }
 

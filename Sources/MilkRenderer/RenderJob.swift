@@ -60,8 +60,10 @@ public struct RenderJob: Sendable {
                     capture: (_ pixels: [UInt8], _ frame: Int) throws -> Void) throws -> RenderSummary {
         guard fps > 0, frames >= 0 else { throw MilkRendererError.badSize(what: "frames/fps", value: "\(frames)/\(fps)") }
         let context = try wrapGraphics { try HeadlessContext() }
-        let layer = try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed,
-                                  feedbackSize: compatibility.feedbackSize(width: width, height: height))
+        // projectM's mesh size counts vertices, MilkDrop's counts cells.
+        let cells = compatibility == .projectM3 ? (max(meshColumns - 1, 2), max(meshRows - 1, 2)) : (meshColumns, meshRows)
+        let layer = try MilkLayer(width: width, height: height, meshColumns: cells.0, meshRows: cells.1, seed: seed,
+                                  compatibility: compatibility)
         // Timed as projectm-ref times itself: the whole loop (audio, code, drawing) with one glFinish at the end,
         // less the time spent reading back and encoding captures.
         let clock = ContinuousClock()
