@@ -6,6 +6,9 @@ public struct LayerFrameInputs: Sendable, Equatable {
     public var time: Double
     public var frame: Int
     public var fps: Double
+    /// MilkDrop's `progress`: how far the preset is through its display time (time since it started over the time
+    /// until the next switch; not clamped). Whoever schedules presets sets it (`RenderJob` for a locked preset).
+    public var progress: Double = 0
     public var bass: Float = 0
     public var mid: Float = 0
     public var treble: Float = 0

@@ -24,6 +24,16 @@ public enum RenderCompatibility: String, Sendable, CaseIterable {
         (frame + 2, (Double(frame) * 1000 / fps).rounded(.down) / 1000)
     }
 
+    /// How long a preset shows when nothing switches it, for `progress` (= time / this, unclamped).
+    ///
+    /// projectM 3.1.12 draws each preset's duration from a Gaussian around the configured one and clamps it to
+    /// 1…60 s (`TimeKeeper::sampledPresetDuration`), so a locked preset (projectm-ref) has 60 s. MilkDrop shows a
+    /// preset `fTimeBetweenPresets` (16 s) plus `fBlendTimeAuto` (2.7 s) plus a random extra of up to
+    /// `fTimeBetweenPresetsRand` (10 s); a deterministic render leaves the random extra out: 18.7 s.
+    public var lockedPresetSeconds: Double {
+        self == .projectM3 ? 60 : 18.7
+    }
+
     /// Takes the frame's values as this renderer would draw them (the layer then draws projectM's waves, motion
     /// vectors and borders when `compatibility` says so).
     public func adjust(_ parameters: inout LayerParameters) {

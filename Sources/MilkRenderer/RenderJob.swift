@@ -70,7 +70,9 @@ public struct RenderJob: Sendable {
         var captureTime = Duration.zero
         let start = clock.now
         for frame in 0..<frames {
-            let inputs = try audio.inputs(frame: frame, fps: fps)
+            var inputs = try audio.inputs(frame: frame, fps: fps)
+            // One preset and no switch: progress runs over the preset's default display time.
+            inputs.progress = inputs.time / compatibility.lockedPresetSeconds
             let (parameters, field) = driver.frame(inputs, mesh: layer.mesh)
             try layer.render(parameters, inputs: inputs, warpField: field)
             for line in layer.takeDiagnostics() { report(line) }
