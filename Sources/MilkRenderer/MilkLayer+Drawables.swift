@@ -61,27 +61,34 @@ extension MilkLayer {
         }
     }
 
-    func drawShapes(_ shapes: [ShapeInstance], source: Texture2D) {
+    func drawShapes(_ shapes: [ShapeInstance], source: Texture2D, compatibility: RenderCompatibility = .milkdrop) {
+        // projectM 3.1.12 shrinks shapes and squeezes them by height/width (its aspect correction), and draws thick
+        // outlines one pixel wide below a 512 texture.
+        let projectM = compatibility == .projectM3
+        // MilkDrop's vertex colours are bytes (wrapped); projectM passes floats, which GL clamps.
+        func vertexColor(_ color: SIMD4<Float>) -> SIMD4<Float> { projectM ? clampedColor(color) : byteWrapped(color) }
         for shape in shapes {
-            let fan = shape.fan(aspectY: mesh.aspectY)
+            let fan = projectM ? shape.fan(aspectY: Float(height) / Float(width), radiusScale: 0.7351)
+                : shape.fan(aspectY: mesh.aspectY)
             let blend: Blend = shape.additive ? .additive : .alpha
             if shape.textured {
                 var vertices: [Float] = []
                 for (index, point) in fan.enumerated() {
-                    let color = byteWrapped(index == 0 ? shape.centerColor : shape.edgeColor)
+                    let color = vertexColor(index == 0 ? shape.centerColor : shape.edgeColor)
                     vertices += [point.x, point.y, point.z, 1 - point.w, color.x, color.y, color.z, color.w]
                 }
                 canvas.drawTextured(vertices, mode: GL_TRIANGLE_FAN, texture: source, blend: blend)
             } else {
                 var vertices: [Float] = []
                 for (index, point) in fan.enumerated() {
-                    put(&vertices, SIMD2(point.x, point.y), byteWrapped(index == 0 ? shape.centerColor : shape.edgeColor))
+                    put(&vertices, SIMD2(point.x, point.y), vertexColor(index == 0 ? shape.centerColor : shape.edgeColor))
                 }
                 canvas.drawColored(vertices, mode: GL_TRIANGLE_FAN, blend: blend)
             }
             if shape.borderColor.w > 0 {
                 let rim = fan.dropFirst().dropLast().map { SIMD2($0.x, $0.y) }
-                drawLine(Array(rim), colors: [shape.borderColor], loop: true, dots: false, thick: shape.thickOutline, blend: .alpha)
+                let thick = shape.thickOutline && !(projectM && MainWaveform.projectMTextureSize(width: canvasWidth, height: canvasHeight) < 512)
+                drawLine(Array(rim), colors: [shape.borderColor], loop: true, dots: false, thick: thick, blend: .alpha)
             }
         }
     }
@@ -166,4 +173,9 @@ extension MilkLayer {
         let d = lastCoordinates[(y0 + 1) * stride + x0 + 1]
         return (a * (1 - tx) + b * tx) * (1 - ty) + (c * (1 - tx) + d * tx) * ty
     }
+}
+
+/// A colour clamped to 0…1, as GL clamps a float vertex colour written to an 8-bit target (projectM's way).
+func clampedColor(_ color: SIMD4<Float>) -> SIMD4<Float> {
+    pointwiseMin(pointwiseMax(color, SIMD4(repeating: 0)), SIMD4(repeating: 1))
 }

@@ -99,7 +99,7 @@ public final class MilkLayer {
         }
         if environment != nil { updateBlur(parameters, previous: previous.texture, target: next) }
         if projectM { drawProjectMMotionVectors(parameters) }
-        drawShapes(parameters.shapes, source: previous.texture)
+        drawShapes(parameters.shapes, source: previous.texture, compatibility: parameters.compatibility)
         drawCustomWaves(parameters.waves, compatibility: parameters.compatibility)
         drawMainWave(parameters, inputs: inputs)
         if parameters.darkenCenter { drawDarkenCenter() }
