@@ -119,6 +119,11 @@ def summary(jsonl):
     print('|---|' + '---|' * len(kinds))
     print('| aivj | ' + ' | '.join(str(ours.get(k, 0)) for k in kinds) + ' |')
     print(f'| projectm-ref (on the {both}) | ' + ' | '.join(str(theirs.get(k, 0)) for k in kinds) + ' |')
+    print_details(rows, [r for r in rows if r['aivj'] != 'ok' and 'ref' in r and r['ref'] != r['aivj']])
+
+
+def print_details(rows, disagreeing):
+    """Prints the median fps, our failures and the presets whose class differs, grouped by (ours, projectM's)."""
     fps = sorted(r['fps'] for r in rows if r.get('fps'))
     if fps:
         print(f'\nmedian aivj fps (181 frames, 320x180, loop only): {fps[len(fps) // 2]:.1f}')
@@ -126,16 +131,14 @@ def summary(jsonl):
     if bad:
         print('\nFailures:\n')
         for r in bad:
-            print(f'- `{r["preset"]}`: {r["aivj"]}, {r["detail"]}')
+            print(f'- `{os.path.relpath(r["preset"], ROOT_PRESETS)}`: {r["aivj"]}, {r["detail"]}')
     pairs = {}
-    for r in rows:
-        if r['aivj'] != 'ok' and 'ref' in r and r['ref'] != r['aivj']:
-            pairs.setdefault((r['aivj'], r['ref']), []).append(r['preset'])
+    for r in disagreeing:
+        pairs.setdefault((r['aivj'], r['ref']), []).append(r['preset'])
     for (a, b), names in sorted(pairs.items()):
         print(f'\n{a} for us, {b} for projectM ({len(names)}):\n')
         for n in sorted(names):
             print(f'- `{os.path.relpath(n, ROOT_PRESETS)}`')
-
 
 if __name__ == '__main__':
     if len(sys.argv) >= 3 and sys.argv[1] == 'summary':

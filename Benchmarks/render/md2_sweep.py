@@ -39,23 +39,7 @@ def summary(jsonl):
     for name, counts in (('aivj', ours), ('projectm-ref 3.1.12', theirs)):
         rate = 100.0 * counts['ok'] / max(len(paired), 1)
         print(f'| {name} | ' + ' | '.join(str(counts[k]) for k in kinds) + f' | {rate:.1f}% |')
-    fps = sorted(r['fps'] for r in rows if r.get('fps'))
-    if fps:
-        print(f'\nmedian aivj fps (181 frames, 320x180, loop only): {fps[len(fps) // 2]:.1f}')
-    bad = [r for r in rows if r['aivj'] in ('crash', 'glerror', 'error', 'timeout')]
-    if bad:
-        print('\nFailures:\n')
-        for r in bad:
-            print(f'- `{os.path.relpath(r["preset"], ROOT_PRESETS)}`: {r["aivj"]}, {r["detail"]}')
-    pairs = {}
-    for r in paired:
-        if r['aivj'] != r['ref'] and (r['aivj'] != 'ok' or r['ref'] != 'ok'):
-            pairs.setdefault((r['aivj'], r['ref']), []).append(r['preset'])
-    for (a, b), names in sorted(pairs.items()):
-        print(f'\n{a} for us, {b} for projectM ({len(names)}):\n')
-        for n in sorted(names):
-            print(f'- `{os.path.relpath(n, ROOT_PRESETS)}`')
-
+    md1_sweep.print_details(rows, [r for r in paired if r['aivj'] != r['ref'] and 'ok' in (r['aivj'], r['ref'])])
 
 if __name__ == '__main__':
     md1_sweep.md1_presets = md2_presets
