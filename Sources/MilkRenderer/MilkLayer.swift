@@ -137,8 +137,9 @@ public final class MilkLayer {
         source.bind(unit: 0)
         source.setWrap(parameters.textureWrap ? .repeat : .clamp)
         canvas.texturedProgram.use()
-        // MilkDrop passes the decay as an 8-bit vertex colour, so it is quantised the same way.
-        let decay = Float(Int(min(max(parameters.decay, 0), 1) * 255)) / 255
+        // MilkDrop passes the decay as an 8-bit vertex colour, so it is quantised the same way (projectM passes a float).
+        let clamped = min(max(parameters.decay, 0), 1)
+        let decay = parameters.compatibility == .projectM3 ? clamped : Float(Int(clamped * 255)) / 255
         glVertexAttrib4f(2, decay, decay, decay, 1)
         warpArray.bind()
         glDisableVertexAttribArray(2)
