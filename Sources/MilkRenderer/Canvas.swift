@@ -83,9 +83,11 @@ final class Canvas {
     }
 
     /// Draws the one-pass composite, 12 floats per vertex: x, y, u0, v0, u1, v1, weight0 (rgb), weight1 (rgb).
-    func drawComposite(_ vertices: [Float], texture: Texture2D) {
+    /// `stretched`: the texture is not the target's size, so the plain layer is sampled rather than fetched.
+    func drawComposite(_ vertices: [Float], texture: Texture2D, stretched: Bool = false) {
         Blend.none.apply()
         compositeProgram.use()
+        compositeProgram.set("stretched", Int32(stretched ? 1 : 0))
         texture.bind(unit: 0)
         compositeArray.bind()
         compositeBuffer.upload(vertices)

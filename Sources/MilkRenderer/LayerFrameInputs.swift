@@ -6,6 +6,9 @@ public struct LayerFrameInputs: Sendable, Equatable {
     public var time: Double
     public var frame: Int
     public var fps: Double
+    /// MilkDrop's `progress`: how far the preset is through its display time (time since it started over the time
+    /// until the next switch; not clamped). Whoever schedules presets sets it (`RenderJob` for a locked preset).
+    public var progress: Double = 0
     public var bass: Float = 0
     public var mid: Float = 0
     public var treble: Float = 0
@@ -20,6 +23,9 @@ public struct LayerFrameInputs: Sendable, Equatable {
     /// 512 magnitude bins per channel.
     public var spectrumLeft: [Float]
     public var spectrumRight: [Float]
+
+    /// projectM 3.1.12's sound data when rendering as projectM does (`--compat projectm`); nil otherwise.
+    public var projectM: ProjectMAudio?
 
     public static let waveformSamples = 576
     public static let spectrumSamples = 512

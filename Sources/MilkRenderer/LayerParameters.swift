@@ -32,9 +32,6 @@ public struct LayerParameters: Sendable, Equatable {
     public var waveScale: Float = 1
     public var waveSmoothing: Float = 0.75
     public var waveMystery: Float = 0
-    /// Horizontal scale of the wave's deflection in modes 0, 1, 2 and 5: 1 in MilkDrop; projectM 3.1.12
-    /// multiplies it by height/width (`RenderCompatibility`).
-    public var waveAspectX: Float = 1
     public var additiveWave = false
     public var waveDots = false
     public var waveThick = false
@@ -62,6 +59,8 @@ public struct LayerParameters: Sendable, Equatable {
     public var waves: [CustomWaveDrawing] = []
     /// MilkDrop 2 warp/comp shaders and their per-frame values; nil draws both stages the MilkDrop 1 way.
     public var shaderFrame: ShaderFrameValues?
+    /// Whose drawing rules the layer follows where MilkDrop and projectM 3.1.12 differ (`RenderCompatibility`).
+    public var compatibility = RenderCompatibility.milkdrop
     /// The old preset's main wave while two presets blend (`PresetTransition`); nil otherwise.
     public var mainWaveBlend: MainWaveBlend?
     /// The old preset's shaders while two presets blend and either has some; nil otherwise.

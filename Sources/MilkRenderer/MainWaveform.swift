@@ -29,7 +29,6 @@ public struct MainWaveform: Sendable, Equatable {
         let waveX = 2 * p.waveX - 1
         let waveY = 2 * p.waveY - 1
         let time = Float(inputs.time)
-        let squeeze = p.waveAspectX
         var first: [SIMD2<Float>] = []
         var second: [SIMD2<Float>] = []
         isLoop = mode == 0 || mode == 1
@@ -46,17 +45,17 @@ public struct MainWaveform: Sendable, Equatable {
                     let radius2 = 0.5 + 0.4 * right[i + samples + offset] + mystery
                     radius = radius2 * (1 - mix) + radius * mix
                 }
-                first.append(SIMD2(radius * cosf(angle) * aspectY * squeeze + waveX, radius * sinf(angle) * aspectX + waveY))
+                first.append(SIMD2(radius * cosf(angle) * aspectY + waveX, radius * sinf(angle) * aspectX + waveY))
             }
         case 1:
             for i in 0..<(count / 2) {
                 let radius = 0.53 + 0.43 * right[i] + mystery
                 let angle = left[i + 32] * 1.57 + time * 2.3
-                first.append(SIMD2(radius * cosf(angle) * aspectY * squeeze + waveX, radius * sinf(angle) * aspectX + waveY))
+                first.append(SIMD2(radius * cosf(angle) * aspectY + waveX, radius * sinf(angle) * aspectX + waveY))
             }
         case 2, 3:
             for i in 0..<count {
-                first.append(SIMD2(right[i] * aspectY * squeeze + waveX, left[i + 32] * aspectX + waveY))
+                first.append(SIMD2(right[i] * aspectY + waveX, left[i + 32] * aspectX + waveY))
             }
         case 4:
             var samples = count
@@ -78,7 +77,7 @@ public struct MainWaveform: Sendable, Equatable {
             for i in 0..<count {
                 let x0 = right[i] * left[i + 32] + left[i] * right[i + 32]
                 let y0 = right[i] * right[i] - left[i + 32] * left[i + 32]
-                first.append(SIMD2((x0 * cosine - y0 * sine) * aspectY * squeeze + waveX, (x0 * sine + y0 * cosine) * aspectX + waveY))
+                first.append(SIMD2((x0 * cosine - y0 * sine) * aspectY + waveX, (x0 * sine + y0 * cosine) * aspectX + waveY))
             }
         default:
             var samples = mode == 8 ? 256 : count / 2

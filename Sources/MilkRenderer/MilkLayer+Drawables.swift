@@ -14,13 +14,15 @@ extension MilkLayer {
         list.append(color.w)
     }
 
-    /// Draws a polyline or point set, four times nudged by a pixel when thick (as MilkDrop does).
-    private func drawLine(_ points: [SIMD2<Float>], colors: [SIMD4<Float>], loop: Bool, dots: Bool, thick: Bool, blend: Blend) {
+    /// Draws a polyline or point set, four times nudged by a pixel when thick (as MilkDrop does), and dots too
+    /// unless `nudgeDots` is false (projectM draws them one pixel wide).
+    func drawLine(_ points: [SIMD2<Float>], colors: [SIMD4<Float>], loop: Bool, dots: Bool, thick: Bool, blend: Blend,
+                  nudgeDots: Bool = true) {
         guard !points.isEmpty else { return }
         let mode = dots ? GL_POINTS : (loop ? GL_LINE_LOOP : GL_LINE_STRIP)
-        let stepX = 2 / Float(width)
-        let stepY = 2 / Float(height)
-        let offsets: [SIMD2<Float>] = thick || dots
+        let stepX = 2 / Float(canvasWidth)
+        let stepY = 2 / Float(canvasHeight)
+        let offsets: [SIMD2<Float>] = thick || (dots && nudgeDots)
             ? [.zero, SIMD2(stepX, 0), SIMD2(stepX, stepY), SIMD2(0, stepY)]
             : [.zero]
         for offset in offsets {
@@ -34,6 +36,9 @@ extension MilkLayer {
     }
 
     func drawMainWave(_ parameters: LayerParameters, inputs: LayerFrameInputs) {
+        if parameters.compatibility == .projectM3, let audio = inputs.projectM {
+            return drawProjectMMainWave(parameters, inputs: inputs, audio: audio)
+        }
         let wave = MainWaveform(parameters: parameters, inputs: inputs, width: width, height: height,
                                 aspectX: mesh.aspectX, aspectY: mesh.aspectY)
         guard wave.color.w > 0 else { return }
@@ -44,7 +49,8 @@ extension MilkLayer {
         }
     }
 
-    func drawCustomWaves(_ waves: [CustomWaveDrawing]) {
+    func drawCustomWaves(_ waves: [CustomWaveDrawing], compatibility: RenderCompatibility = .milkdrop) {
+        if compatibility == .projectM3 { return drawProjectMCustomWaves(waves) }
         for wave in waves where !wave.points.isEmpty && !wave.colors.isEmpty {
             let points = MainWaveform.smoothLine(wave.points.map { SIMD2($0.x * 2 - 1, $0.y * 2 - 1) })
             let wrapped = wave.colors.map(byteWrapped)
@@ -55,27 +61,34 @@ extension MilkLayer {
         }
     }
 
-    func drawShapes(_ shapes: [ShapeInstance], source: Texture2D) {
+    func drawShapes(_ shapes: [ShapeInstance], source: Texture2D, compatibility: RenderCompatibility = .milkdrop) {
+        // projectM 3.1.12 shrinks shapes and squeezes them by height/width (its aspect correction), and draws thick
+        // outlines one pixel wide below a 512 texture.
+        let projectM = compatibility == .projectM3
+        // MilkDrop's vertex colours are bytes (wrapped); projectM passes floats, which GL clamps.
+        func vertexColor(_ color: SIMD4<Float>) -> SIMD4<Float> { projectM ? clampedColor(color) : byteWrapped(color) }
         for shape in shapes {
-            let fan = shape.fan(aspectY: mesh.aspectY)
+            let fan = projectM ? shape.fan(aspectY: Float(height) / Float(width), radiusScale: 0.7351)
+                : shape.fan(aspectY: mesh.aspectY)
             let blend: Blend = shape.additive ? .additive : .alpha
             if shape.textured {
                 var vertices: [Float] = []
                 for (index, point) in fan.enumerated() {
-                    let color = byteWrapped(index == 0 ? shape.centerColor : shape.edgeColor)
+                    let color = vertexColor(index == 0 ? shape.centerColor : shape.edgeColor)
                     vertices += [point.x, point.y, point.z, 1 - point.w, color.x, color.y, color.z, color.w]
                 }
                 canvas.drawTextured(vertices, mode: GL_TRIANGLE_FAN, texture: source, blend: blend)
             } else {
                 var vertices: [Float] = []
                 for (index, point) in fan.enumerated() {
-                    put(&vertices, SIMD2(point.x, point.y), byteWrapped(index == 0 ? shape.centerColor : shape.edgeColor))
+                    put(&vertices, SIMD2(point.x, point.y), vertexColor(index == 0 ? shape.centerColor : shape.edgeColor))
                 }
                 canvas.drawColored(vertices, mode: GL_TRIANGLE_FAN, blend: blend)
             }
             if shape.borderColor.w > 0 {
                 let rim = fan.dropFirst().dropLast().map { SIMD2($0.x, $0.y) }
-                drawLine(Array(rim), colors: [shape.borderColor], loop: true, dots: false, thick: shape.thickOutline, blend: .alpha)
+                let thick = shape.thickOutline && !(projectM && MainWaveform.projectMTextureSize(width: canvasWidth, height: canvasHeight) < 512)
+                drawLine(Array(rim), colors: [shape.borderColor], loop: true, dots: false, thick: thick, blend: .alpha)
             }
         }
     }
@@ -95,8 +108,10 @@ extension MilkLayer {
 
     func drawBorders(_ p: LayerParameters) {
         for border in 0..<2 {
-            let color = border == 0 ? p.outerBorderColor : p.innerBorderColor
+            var color = border == 0 ? p.outerBorderColor : p.innerBorderColor
             guard color.w > 0.001 else { continue }
+            // projectM 3.1.12 draws its inner border twice.
+            if border == 1, p.compatibility == .projectM3 { color.w = 1 - (1 - min(color.w, 1)) * (1 - min(color.w, 1)) }
             let outer: Float = border == 0 ? 1 : 1 - p.outerBorderSize
             let inner: Float = border == 0 ? 1 - p.outerBorderSize : 1 - p.outerBorderSize - p.innerBorderSize
             // A ring of four quads between the outer and inner squares, as one triangle strip.
@@ -120,7 +135,7 @@ extension MilkLayer {
         if countX > 64 { countX = 64; fractionX = 0 }
         if countY > 48 { countY = 48; fractionY = 0 }
         guard countX > 0, countY > 0 else { return }
-        let minimum = 1 / Float(width)
+        let minimum = 1 / Float(canvasWidth)
         var vertices: [Float] = []
         vertices.reserveCapacity(countX * countY * 12)
         for row in 0..<countY {
@@ -158,4 +173,9 @@ extension MilkLayer {
         let d = lastCoordinates[(y0 + 1) * stride + x0 + 1]
         return (a * (1 - tx) + b * tx) * (1 - ty) + (c * (1 - tx) + d * tx) * ty
     }
+}
+
+/// A colour clamped to 0…1, as GL clamps a float vertex colour written to an 8-bit target (projectM's way).
+func clampedColor(_ color: SIMD4<Float>) -> SIMD4<Float> {
+    pointwiseMin(pointwiseMax(color, SIMD4(repeating: 0)), SIMD4(repeating: 1))
 }

@@ -7,7 +7,7 @@ extension MilkLayer {
     func shaderPasses(for values: ShaderFrameValues) -> ShaderPasses? {
         if shaderResources == nil {
             do {
-                shaderResources = try ShaderPasses(width: width, height: height, mesh: mesh, seed: seed)
+                shaderResources = try ShaderPasses(width: canvasWidth, height: canvasHeight, mesh: mesh, seed: seed)
             } catch {
                 pendingDiagnostics.append("\(values.shaders.presetName): shader passes not available, MilkDrop's defaults used: \(error)")
                 return nil
@@ -70,7 +70,7 @@ extension MilkLayer {
         guard let values = parameters.shaderFrame, values.shaders.hasShaders,
               let passes = shaderPasses(for: values), passes.warpProgram != nil || passes.compProgram != nil else { return nil }
         let rotations = (passes.warpProgram?.usesRotations ?? false) || (passes.compProgram?.usesRotations ?? false)
-        return ShaderEnvironmentUniforms(frame: values, inputs: inputs, width: width, height: height, random: &passes.random,
+        return ShaderEnvironmentUniforms(frame: values, inputs: inputs, width: canvasWidth, height: canvasHeight, random: &passes.random,
                                          withRotations: rotations)
     }
 

@@ -10,6 +10,10 @@ import GraphicsCore
 public final class MilkLayer {
     public let width: Int
     public let height: Int
+    /// The feedback buffers' size, where everything but the composite is drawn: the picture's size, except that
+    /// projectM 3.1.12 draws into a smaller texture (`RenderCompatibility.feedbackSize`) stretched at composite.
+    public let canvasWidth: Int
+    public let canvasHeight: Int
     public let mesh: WarpMesh
     /// The composited picture of the last frame.
     public let output: Framebuffer
@@ -36,9 +40,10 @@ public final class MilkLayer {
     private let warpIndexCount: Int
 
     /// Creates a `width`×`height` layer with a `meshColumns`×`meshRows` warp grid; `seed` fixes its random phases.
-    /// `aspectCorrected` keeps circles round on non-square pictures (see `WarpMesh`).
+    /// `aspectCorrected` keeps circles round on non-square pictures (see `WarpMesh`); `compatibility` `.projectM3`
+    /// renders into projectM 3.1.12's smaller feedback texture with its per-pixel conventions.
     public init(width: Int, height: Int, meshColumns: Int = 48, meshRows: Int = 36, seed: UInt64 = 1,
-                aspectCorrected: Bool = false) throws {
+                aspectCorrected: Bool = false, compatibility: RenderCompatibility = .milkdrop) throws {
         guard (1...16384).contains(width), (1...16384).contains(height) else {
             throw MilkRendererError.badSize(what: "picture size", value: "\(width)x\(height)")
         }
@@ -47,10 +52,13 @@ public final class MilkLayer {
         }
         self.width = width
         self.height = height
-        mesh = WarpMesh(columns: meshColumns, rows: meshRows, width: width, height: height, aspectCorrected: aspectCorrected)
+        (canvasWidth, canvasHeight) = compatibility.feedbackSize(width: width, height: height)
+        mesh = WarpMesh(columns: meshColumns, rows: meshRows, width: width, height: height, aspectCorrected: aspectCorrected,
+                        projectMConventions: compatibility == .projectM3)
         do {
             output = try Framebuffer(width: width, height: height)
-            feedback = [try Framebuffer(width: width, height: height), try Framebuffer(width: width, height: height)]
+            feedback = [try Framebuffer(width: canvasWidth, height: canvasHeight),
+                        try Framebuffer(width: canvasWidth, height: canvasHeight)]
             canvas = try Canvas()
         } catch let error as GraphicsCoreError {
             throw MilkRendererError.graphics(error)
@@ -88,7 +96,8 @@ public final class MilkLayer {
             shaderBlendSides($0, parameters: parameters, inputs: inputs, newEnvironment: environment)
         }
         previous.bind()
-        if !isFirstFrame { drawMotionVectors(parameters) }
+        let projectM = parameters.compatibility == .projectM3
+        if !isFirstFrame, !projectM { drawMotionVectors(parameters) }
         next.bind()
         if let blend {
             drawBlendedWarp(blend, coordinates: coordinates, parameters: parameters, previous: previous.texture)
@@ -99,8 +108,9 @@ public final class MilkLayer {
             }
             if environment != nil { updateBlur(parameters, previous: previous.texture, target: next) }
         }
-        drawShapes(parameters.shapes, source: previous.texture)
-        drawCustomWaves(parameters.waves)
+        if projectM { drawProjectMMotionVectors(parameters) }
+        drawShapes(parameters.shapes, source: previous.texture, compatibility: parameters.compatibility)
+        drawCustomWaves(parameters.waves, compatibility: parameters.compatibility)
         drawMainWave(parameters, inputs: inputs)
         if parameters.darkenCenter { drawDarkenCenter() }
         drawBorders(parameters)
@@ -140,8 +150,9 @@ public final class MilkLayer {
         source.bind(unit: 0)
         source.setWrap(parameters.textureWrap ? .repeat : .clamp)
         canvas.texturedProgram.use()
-        // MilkDrop passes the decay as an 8-bit vertex colour, so it is quantised the same way.
-        let decay = Float(Int(min(max(parameters.decay, 0), 1) * 255)) / 255
+        // MilkDrop passes the decay as an 8-bit vertex colour, so it is quantised the same way (projectM passes a float).
+        let clamped = min(max(parameters.decay, 0), 1)
+        let decay = parameters.compatibility == .projectM3 ? clamped : Float(Int(clamped * 255)) / 255
         if let alphas {
             glEnable(GLenum(GL_BLEND))
             glBlendFunc(GLenum(GL_SRC_ALPHA), GLenum(GL_ONE_MINUS_SRC_ALPHA))

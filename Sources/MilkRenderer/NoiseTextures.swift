@@ -1,3 +1,4 @@
+import CGL
 import Determinism
 import GraphicsCore
 
@@ -113,6 +114,10 @@ final class NoiseTextures {
         guard let kind = Self.kind(named: name), !kind.volume else { return nil }
         let texture = try Texture2D(width: kind.size, height: kind.size)
         try texture.upload(rgba: NoiseImage.rgba(size: kind.size, zoom: kind.zoom, volume: false, seed: seed &+ UInt64(kind.size * 31 + kind.zoom)))
+        // MilkDrop creates its noise textures with D3DUSAGE_AUTOGENMIPMAP and samples them with a mip filter.
+        glBindTexture(GLenum(GL_TEXTURE_2D), texture.name)
+        glGenerateMipmap(GLenum(GL_TEXTURE_2D))
+        glBindTexture(GLenum(GL_TEXTURE_2D), 0)
         flat[name] = texture
         return texture
     }
@@ -123,6 +128,9 @@ final class NoiseTextures {
         guard let kind = Self.kind(named: name), kind.volume else { return nil }
         let texture = try Texture3D(width: kind.size, height: kind.size, depth: kind.size,
                                     rgba: NoiseImage.rgba(size: kind.size, zoom: kind.zoom, volume: true, seed: seed &+ UInt64(kind.size * 37 + kind.zoom)))
+        glBindTexture(GLenum(GL_TEXTURE_3D), texture.name)
+        glGenerateMipmap(GLenum(GL_TEXTURE_3D))
+        glBindTexture(GLenum(GL_TEXTURE_3D), 0)
         volumes[name] = texture
         return texture
     }

@@ -71,7 +71,8 @@ public struct PresetDriver: LayerDriver {
         let field = pixel?.run(parameters: parameters, q: q, frameValues: frameValues, mesh: mesh, programs: &programs)
         var drawnShapes: [ShapeInstance] = []
         for index in shapes.indices {
-            drawnShapes += shapes[index].instances(preset: preset, q: q, frameValues: frameValues, programs: &programs)
+            drawnShapes += shapes[index].instances(preset: preset, q: q, frameValues: frameValues, programs: &programs,
+                                                   singleInstance: inputs.projectM != nil)
         }
         parameters.shapes = drawnShapes
         parameters.waves = waves.indices.compactMap {

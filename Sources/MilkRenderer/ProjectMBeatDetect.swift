@@ -17,6 +17,10 @@ public struct ProjectMBeatDetect: Sendable, Equatable {
     private var buffers = [[Float]](repeating: [Float](repeating: 0, count: historyLength), count: 4)
     private var histories: [Float] = [0, 0, 0, 0]
     private var position = 0
+    /// The newest `ProjectMAudio.ringLength` samples per channel, newest first, at projectM's scale.
+    private var ringLeft = [Float](repeating: 0, count: ProjectMAudio.ringLength)
+    private var ringRight = [Float](repeating: 0, count: ProjectMAudio.ringLength)
+    private var newSamples = 0
     /// bass, mid, treb, vol and their attenuated values after the last update.
     public private(set) var levels: [Float] = [0, 0, 0, 0]
     public private(set) var attenuated: [Float] = [0, 0, 0, 0]
@@ -62,6 +66,24 @@ public struct ProjectMBeatDetect: Sendable, Equatable {
             levels[b] = min(levels[b], 100)
         }
         position = (position + 1) % Self.historyLength
+        newSamples = min(count, ProjectMAudio.ringLength)
+        ringLeft = Self.pushed(left, count: count, onto: ringLeft)
+        ringRight = Self.pushed(right, count: count, onto: ringRight)
+    }
+
+    /// `ring` with the first `count` of `values` (oldest first) added at its newest end, scaled to projectM's units.
+    private static func pushed(_ values: [Float], count: Int, onto ring: [Float]) -> [Float] {
+        let length = ring.count
+        let fresh = min(count, length)
+        var out = [Float](repeating: 0, count: length)
+        for i in 0..<fresh { out[i] = values[count - 1 - i] * sampleScale }
+        for i in fresh..<length { out[i] = ring[i - fresh] }
+        return out
+    }
+
+    /// The sound projectM's waves are drawn from after the last update.
+    public var audio: ProjectMAudio {
+        ProjectMAudio(left: ringLeft, right: ringRight, newSamples: newSamples, scale: waveformScale)
     }
 
     /// The frame's inputs with projectM's levels and its normalised waveform (newest sample first, scaled by
@@ -81,5 +103,6 @@ public struct ProjectMBeatDetect: Sendable, Equatable {
         }
         inputs.waveformLeft = wave(left)
         inputs.waveformRight = wave(right)
+        inputs.projectM = audio
     }
 }

@@ -2,8 +2,9 @@
 ///
 /// The renderer follows MilkDrop. `.projectM3` exists to measure how close we are to the reference tool
 /// (projectm-ref links projectM 3.1.12) once the known, deliberate differences are taken out: projectM's audio
-/// levels and waveform normalisation (`ProjectMBeatDetect`), no gamma (it parses `fGammaAdj` and never applies
-/// it), no wave smoothing (it never passes `fWaveSmoothing` to its PCM buffer), and its per-mode waveform gains.
+/// levels and sound data (`ProjectMBeatDetect`, `ProjectMAudio`), its clock, no gamma (it parses `fGammaAdj` and
+/// never applies it), its main and custom waveforms, its motion vectors (dots drawn after the warp), its doubled
+/// inner border and its smaller feedback texture (`feedbackSize`).
 public enum RenderCompatibility: String, Sendable, CaseIterable {
     case milkdrop
     case projectM3 = "projectm"
@@ -16,10 +17,6 @@ public enum RenderCompatibility: String, Sendable, CaseIterable {
         self = value
     }
 
-    /// projectM's waveform amplitude per mode relative to MilkDrop's (`MilkdropWaveform::WaveformMath` with its
-    /// 0…1 coordinates doubled to clip space), for a waveform already normalised as projectM does.
-    static let projectMWaveGain: [Float] = [0.24, 0.12, 1, 1, 0.8, 1, 0.32, 0.32, 1]
-
     /// projectM 3.1.12's clock for render frame `frame` (as projectm-ref drives it): `frame` counts from 2 (its
     /// TimeKeeper starts a preset at 1 and steps before the first frame) and `time` is truncated to whole
     /// milliseconds.
@@ -27,15 +24,29 @@ public enum RenderCompatibility: String, Sendable, CaseIterable {
         (frame + 2, (Double(frame) * 1000 / fps).rounded(.down) / 1000)
     }
 
-    /// Takes the frame's values as this renderer would draw them.
-    /// `aspect` is the picture's height / width (projectM 3.1.12 squeezes the round wave modes by it).
-    public func adjust(_ parameters: inout LayerParameters, aspect: Float) {
+    /// How long a preset shows when nothing switches it, for `progress` (= time / this, unclamped).
+    ///
+    /// projectM 3.1.12 draws each preset's duration from a Gaussian around the configured one and clamps it to
+    /// 1…60 s (`TimeKeeper::sampledPresetDuration`), so a locked preset (projectm-ref) has 60 s. MilkDrop shows a
+    /// preset `fTimeBetweenPresets` (16 s) plus `fBlendTimeAuto` (2.7 s) plus a random extra of up to
+    /// `fTimeBetweenPresetsRand` (10 s); a deterministic render leaves the random extra out: 18.7 s.
+    public var lockedPresetSeconds: Double {
+        self == .projectM3 ? 60 : 18.7
+    }
+
+    /// Takes the frame's values as this renderer would draw them (the layer then draws projectM's waves, motion
+    /// vectors and borders when `compatibility` says so).
+    public func adjust(_ parameters: inout LayerParameters) {
+        parameters.compatibility = self
         guard self == .projectM3 else { return }
-        parameters.waveAspectX = aspect
         parameters.gamma = 1
-        parameters.waveSmoothing = 0
-        let mode = ((parameters.waveMode % 9) + 9) % 9
-        parameters.waveScale *= Self.projectMWaveGain[mode]
+    }
+
+    /// projectM 3.1.12's feedback texture for a `width`×`height` picture: both sides snapped down to a multiple of
+    /// 16 after taking 15 off (`Renderer::reset`), e.g. 304×160 for 320×180; MilkDrop's is the picture's size.
+    public func feedbackSize(width: Int, height: Int) -> (width: Int, height: Int) {
+        guard self == .projectM3 else { return (width, height) }
+        return (min(max(16, (width - 15) / 16 * 16), width), min(max(16, (height - 15) / 16 * 16), height))
     }
 }
 
@@ -43,20 +54,17 @@ public enum RenderCompatibility: String, Sendable, CaseIterable {
 public struct CompatibleDriver: LayerDriver {
     public var base: any LayerDriver
     public let compatibility: RenderCompatibility
-    /// The picture's height / width.
-    public let aspect: Float
 
-    public init(_ base: any LayerDriver, compatibility: RenderCompatibility, width: Int, height: Int) {
+    public init(_ base: any LayerDriver, compatibility: RenderCompatibility) {
         self.base = base
         self.compatibility = compatibility
-        aspect = width > 0 ? Float(height) / Float(width) : 1
     }
 
     public var diagnostics: [String] { base.diagnostics }
 
     public mutating func frame(_ inputs: LayerFrameInputs, mesh: WarpMesh) -> (LayerParameters, WarpField?) {
         var (parameters, field) = base.frame(inputs, mesh: mesh)
-        compatibility.adjust(&parameters, aspect: aspect)
+        compatibility.adjust(&parameters)
         return (parameters, field)
     }
 }

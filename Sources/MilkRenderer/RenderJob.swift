@@ -15,9 +15,12 @@ public struct RenderJob: Sendable {
     public var meshColumns: Int
     public var meshRows: Int
     public var seed: UInt64
+    /// projectM 3.1.12 renders into a smaller feedback texture (`RenderCompatibility.feedbackSize`).
+    public var compatibility: RenderCompatibility
 
     public init(presetName: String, width: Int, height: Int, frames: Int, fps: Double, captures: Set<Int>,
-                outputDirectory: String, meshColumns: Int = 48, meshRows: Int = 36, seed: UInt64 = 1) {
+                outputDirectory: String, meshColumns: Int = 48, meshRows: Int = 36, seed: UInt64 = 1,
+                compatibility: RenderCompatibility = .milkdrop) {
         self.presetName = presetName
         self.width = width
         self.height = height
@@ -28,6 +31,7 @@ public struct RenderJob: Sendable {
         self.meshColumns = meshColumns
         self.meshRows = meshRows
         self.seed = seed
+        self.compatibility = compatibility
     }
 
     /// The file a captured frame goes to: `frame-XXXXX.png`, as projectm-ref names them.
@@ -56,14 +60,19 @@ public struct RenderJob: Sendable {
                     capture: (_ pixels: [UInt8], _ frame: Int) throws -> Void) throws -> RenderSummary {
         guard fps > 0, frames >= 0 else { throw MilkRendererError.badSize(what: "frames/fps", value: "\(frames)/\(fps)") }
         let context = try wrapGraphics { try HeadlessContext() }
-        let layer = try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed)
+        // projectM's mesh size counts vertices, MilkDrop's counts cells.
+        let cells = compatibility == .projectM3 ? (max(meshColumns - 1, 2), max(meshRows - 1, 2)) : (meshColumns, meshRows)
+        let layer = try MilkLayer(width: width, height: height, meshColumns: cells.0, meshRows: cells.1, seed: seed,
+                                  compatibility: compatibility)
         // Timed as projectm-ref times itself: the whole loop (audio, code, drawing) with one glFinish at the end,
         // less the time spent reading back and encoding captures.
         let clock = ContinuousClock()
         var captureTime = Duration.zero
         let start = clock.now
         for frame in 0..<frames {
-            let inputs = try audio.inputs(frame: frame, fps: fps)
+            var inputs = try audio.inputs(frame: frame, fps: fps)
+            // One preset and no switch: progress runs over the preset's default display time.
+            inputs.progress = inputs.time / compatibility.lockedPresetSeconds
             let (parameters, field) = driver.frame(inputs, mesh: layer.mesh)
             try layer.render(parameters, inputs: inputs, warpField: field)
             for line in layer.takeDiagnostics() { report(line) }

@@ -33,7 +33,7 @@ struct ShaderEnvironmentUniforms {
         let mipX = log2f(Float(width))
         let mipY = log2f(Float(width))
         let blur = Self.safeBlurRange(minimum: values.blurMin, maximum: values.blurMax)
-        floats = [wrapped, Float(inputs.fps), Float(inputs.frame), 0,
+        floats = [wrapped, Float(inputs.fps), Float(inputs.frame), Float(inputs.progress),
                   inputs.bass, inputs.mid, inputs.treble, 0.3333 * inputs.treble,
                   inputs.bassAttenuated, inputs.midAttenuated, inputs.trebleAttenuated, 0.3333 * inputs.trebleAttenuated,
                   blur.minimum.x, blur.maximum.x, blur.minimum.y, blur.maximum.y, blur.minimum.z, blur.maximum.z,

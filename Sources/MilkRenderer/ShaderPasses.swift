@@ -17,6 +17,8 @@ final class ShaderPasses {
     private(set) var blur: BlurPyramid?
     /// Filter × wrap: index `linear ? 2 : 0` + `wrap ? 1 : 0`.
     private let samplerObjects: [SamplerObject]
+    /// The same four for the noise textures, which have mipmaps (MilkDrop's mip filter follows the min filter).
+    private let mipmapSamplerObjects: [SamplerObject]
     /// What an unknown user texture reads until the texture library resolves it: mid grey.
     private let neutral: Texture2D
     /// The programs of the presets drawn last, the current one first; at most two.
@@ -37,6 +39,9 @@ final class ShaderPasses {
         random = SeededRandom(seed: seed ^ 0xF4A3_E5EE_D000)
         samplerObjects = [SamplerObject(linear: false, wrap: false), SamplerObject(linear: false, wrap: true),
                           SamplerObject(linear: true, wrap: false), SamplerObject(linear: true, wrap: true)]
+        mipmapSamplerObjects = [false, true].flatMap { linear in
+            [false, true].map { SamplerObject(linear: linear, wrap: $0, mipmapped: true) }
+        }
         let grey = try wrapGraphics { try Texture2D(width: 1, height: 1) }
         try wrapGraphics { try grey.upload(rgba: [128, 128, 128, 255]) }
         neutral = grey
@@ -141,6 +146,14 @@ final class ShaderPasses {
     /// preset's when nil).
     func bindTextures(_ program: ShaderStageProgram, main: Texture2D, set: ShaderProgramSet? = nil) {
         let set = set ?? sets.first
+        // Noise textures are made (and their mipmaps generated) before any unit is bound, as making one binds it.
+        for binding in program.samplers {
+            switch binding.source {
+            case let .noise(name): _ = try? noise.texture(name)
+            case let .volume(name): _ = try? noise.volume(name)
+            default: break
+            }
+        }
         for (unit, binding) in program.samplers.enumerated() {
             switch binding.source {
             case .main: main.bind(unit: unit)
@@ -150,7 +163,13 @@ final class ShaderPasses {
                 if let volume = try? noise.volume(name) { volume.bind(unit: unit) }
             case let .user(name): userTexture(name, set).bind(unit: unit)
             }
-            samplerObjects[(binding.linear ? 2 : 0) + (binding.wrap ? 1 : 0)].bind(unit: unit)
+            var mipmapped = false
+            switch binding.source {
+            case let .noise(name): mipmapped = (try? noise.texture(name)) != nil
+            case let .volume(name): mipmapped = (try? noise.volume(name)) != nil
+            default: break
+            }
+            (mipmapped ? mipmapSamplerObjects : samplerObjects)[(binding.linear ? 2 : 0) + (binding.wrap ? 1 : 0)].bind(unit: unit)
         }
     }
 

@@ -22,7 +22,9 @@ public struct ShapeInstance: Sendable, Equatable {
     ///
     /// MilkDrop writes `y * -2 + 1` and the angle counter-clockwise in its own space, whose y runs down the
     /// screen; in our y-up clip space both flip.
-    func fan(aspectY: Float) -> [SIMD4<Float>] {
+    /// `radiusScale` is 1 in MilkDrop; projectM 3.1.12 draws `rad·0.707³·1.04` in its 0…1 space (0.7351 in clip).
+    func fan(aspectY: Float, radiusScale: Float = 1) -> [SIMD4<Float>] {
+        let radius = self.radius * radiusScale
         let count = min(max(sides, 3), 100)
         let cx = x * 2 - 1
         let cy = y * 2 - 1

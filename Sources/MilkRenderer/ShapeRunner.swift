@@ -59,10 +59,12 @@ struct ShapeRunner: Sendable {
         initialT = t.map { context[$0] }
     }
 
-    /// Runs per_frame once per instance (MilkDrop's `num_inst`) and returns what to draw.
-    func instances(preset: Preset, q: [Double], frameValues: [Double], programs: inout PresetPrograms) -> [ShapeInstance] {
+    /// Runs per_frame once per instance (MilkDrop's `num_inst`) and returns what to draw; `singleInstance` draws
+    /// only the first, as projectM 3.1.12 (which has no `num_inst`) does.
+    func instances(preset: Preset, q: [Double], frameValues: [Double], programs: inout PresetPrograms,
+                   singleInstance: Bool = false) -> [ShapeInstance] {
         let shape = preset.shapes[index]
-        let count = min(max(shape.instances, 1), 1024)
+        let count = singleInstance ? 1 : min(max(shape.instances, 1), 1024)
         let code = programs.blocks[.shapePerFrame(index)]?.code
         return programs.withContext(.shapeFrame(index)) { context in
             var result: [ShapeInstance] = []

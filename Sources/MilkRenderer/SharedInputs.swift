@@ -15,7 +15,7 @@ struct SharedInputs: Sendable {
 
     /// This frame's values, in `names` order.
     static func values(_ inputs: LayerFrameInputs, mesh: WarpMesh) -> [Double] {
-        [inputs.time, inputs.fps, Double(inputs.frame), 0,
+        [inputs.time, inputs.fps, Double(inputs.frame), inputs.progress,
          Double(inputs.bass), Double(inputs.mid), Double(inputs.treble),
          Double(inputs.bassAttenuated), Double(inputs.midAttenuated), Double(inputs.trebleAttenuated),
          Double(mesh.columns), Double(mesh.rows), Double(mesh.pixelsWide), Double(mesh.pixelsHigh),

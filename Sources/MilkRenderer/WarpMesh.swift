@@ -20,6 +20,10 @@ public struct WarpMesh: Sendable {
     public private(set) var radius: [Float] = []
     public private(set) var angle: [Float] = []
 
+    /// projectM 3.1.12's per-pixel conventions (`RenderCompatibility.projectM3`): its `rad` is MilkDrop's ×√½
+    /// (1 at the corners), and its `ang` and warp terms take y downwards (MilkDrop's take it upwards).
+    public let projectMConventions: Bool
+
     public var vertexCount: Int { (columns + 1) * (rows + 1) }
 
     /// Builds a `columns`×`rows` grid for a `width`×`height` picture.
@@ -27,7 +31,9 @@ public struct WarpMesh: Sendable {
     /// MilkDrop 2 draws into a square canvas stretched over the window, so its circles become ellipses on a
     /// wide screen (projectM 3 does the same); that is the default. `aspectCorrected` keeps them round instead,
     /// as projectM 4 and butterchurn do, by scaling the short side's coordinates.
-    public init(columns: Int, rows: Int, width: Int, height: Int, aspectCorrected: Bool = false) {
+    public init(columns: Int, rows: Int, width: Int, height: Int, aspectCorrected: Bool = false,
+                projectMConventions: Bool = false) {
+        self.projectMConventions = projectMConventions
         self.columns = max(columns, 1)
         self.rows = max(rows, 1)
         pixelsWide = width
@@ -42,9 +48,10 @@ public struct WarpMesh: Sendable {
                 clipY.append(py)
                 x.append(px * 0.5 * aspectX + 0.5)
                 y.append(-py * 0.5 * aspectY + 0.5)
-                radius.append((px * px * aspectX * aspectX + py * py * aspectY * aspectY).squareRoot())
+                let rad = (px * px * aspectX * aspectX + py * py * aspectY * aspectY).squareRoot()
+                radius.append(projectMConventions ? rad * 0.7071067 : rad)
                 let centre = self.rows % 2 == 0 && self.columns % 2 == 0 && row == self.rows / 2 && column == self.columns / 2
-                angle.append(centre ? 0 : atan2f(py * aspectY, px * aspectX))
+                angle.append(centre ? 0 : atan2f((projectMConventions ? -py : py) * aspectY, px * aspectX))
             }
         }
     }
@@ -83,6 +90,7 @@ public struct WarpMesh: Sendable {
     private func warp(_ index: Int, _ m: VertexMotion, _ wave: WarpWave) -> SIMD2<Float> {
         let px = clipX[index]
         let py = clipY[index]
+        let warpY = projectMConventions ? -py : py
         let zoom2 = powf(m.zoom, powf(m.zoomExponent, radius[index] * 2 - 1))
         let zoomInverse = 1 / zoom2
         var u = px * 0.5 * aspectX * zoomInverse + 0.5
@@ -93,10 +101,10 @@ public struct WarpMesh: Sendable {
             let amount = m.warp * 0.0035
             let t = wave.time
             let s = wave.scaleInverse
-            u += amount * sinf(t * 0.333 + s * (px * wave.f0 - py * wave.f3))
-            v += amount * cosf(t * 0.375 - s * (px * wave.f2 + py * wave.f1))
-            u += amount * cosf(t * 0.753 - s * (px * wave.f1 - py * wave.f2))
-            v += amount * sinf(t * 0.825 + s * (px * wave.f0 + py * wave.f3))
+            u += amount * sinf(t * 0.333 + s * (px * wave.f0 - warpY * wave.f3))
+            v += amount * cosf(t * 0.375 - s * (px * wave.f2 + warpY * wave.f1))
+            u += amount * cosf(t * 0.753 - s * (px * wave.f1 - warpY * wave.f2))
+            v += amount * sinf(t * 0.825 + s * (px * wave.f0 + warpY * wave.f3))
         }
         let u2 = u - m.centerX
         let v2 = v - m.centerY

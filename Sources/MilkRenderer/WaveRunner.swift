@@ -9,6 +9,7 @@ struct WaveRunner: Sendable {
     let pointInputs: SharedInputs
     let frameColor: [Slot]
     let frameSamples: Slot
+    let frameX, frameY: Slot
     let frameT: [Slot]
     let pointT: [Slot]
     let sample, value1, value2, x, y: Slot
@@ -23,6 +24,8 @@ struct WaveRunner: Sendable {
         pointInputs = SharedInputs { programs.slot($0, in: point) }
         frameColor = ["r", "g", "b", "a"].map { programs.slot($0, in: frame) }
         frameSamples = programs.slot("samples", in: frame)
+        frameX = programs.slot("x", in: frame)
+        frameY = programs.slot("y", in: frame)
         frameT = (1...8).map { programs.slot("t\($0)", in: frame) }
         pointT = (1...8).map { programs.slot("t\($0)", in: point) }
         sample = programs.slot("sample", in: point)
@@ -53,10 +56,13 @@ struct WaveRunner: Sendable {
     mutating func drawing(preset: Preset, q: [Double], inputs: LayerFrameInputs, frameValues: [Double],
                           programs: inout PresetPrograms) -> CustomWaveDrawing? {
         let wave = preset.waves[index]
+        let projectM = inputs.projectM
         programs.withContext(.waveFrame(index)) { context in
             loadBase(wave, &context)
             frameInputs.load(frameValues, q: q, into: &context)
             for (slot, value) in zip(frameT, initialT) { context[slot] = value }
+            // projectM's waves have x and y (0.5) in per_frame, and per_point starts from them.
+            if projectM != nil { context[frameX] = 0.5; context[frameY] = 0.5 }
         }
         programs.run(.wavePerFrame(index))
         let frameContext = programs.contexts[.waveFrame(index)] ?? ExpressionContext()
@@ -67,11 +73,23 @@ struct WaveRunner: Sendable {
         let waveQ = frameInputs.readQ(frameContext)
         let requested = frameContext[frameSamples]
         var samples = requested.isFinite ? min(max(Int(requested), 0), 512) : 0
-        let separation = max(wave.sep, 0)
-        samples -= separation
-        guard samples >= 2 || (wave.useDots && samples >= 1) else { return nil }
-        let (left, right) = Self.values(wave, scale: preset.base.waveScale, samples: samples, separation: separation,
+        let left: [Float], right: [Float]
+        if let projectM {
+            // projectM 3.1.12 ignores `sep` and reads its own sound data (`ProjectMAudio`).
+            samples = max(samples, 1)
+            left = projectM.customWaveValues(count: samples, right: false, spectrum: wave.spectrum,
+                                             smoothing: wave.smoothing, scaling: wave.scaling)
+            right = projectM.customWaveValues(count: samples, right: true, spectrum: wave.spectrum,
+                                              smoothing: wave.smoothing, scaling: wave.scaling)
+        } else {
+            let separation = max(wave.sep, 0)
+            samples -= separation
+            guard samples >= 2 || (wave.useDots && samples >= 1) else { return nil }
+            (left, right) = Self.values(wave, scale: preset.base.waveScale, samples: samples, separation: separation,
                                         inputs: inputs)
+        }
+        let startX = projectM == nil ? nil : Float(frameContext[frameX])
+        let startY = projectM == nil ? nil : Float(frameContext[frameY])
         let code = programs.blocks[.wavePerPoint(index)]?.code
         return programs.withContext(.wavePoint(index)) { context in
             pointInputs.load(frameValues, q: waveQ, into: &context)
@@ -84,8 +102,8 @@ struct WaveRunner: Sendable {
                 context[sample] = samples > 1 ? Double(j) / Double(samples - 1) : 0
                 context[value1] = Double(left[j])
                 context[value2] = Double(right[j])
-                context[x] = 0.5 + Double(left[j])
-                context[y] = 0.5 + Double(right[j])
+                context[x] = Double(startX ?? 0.5 + left[j])
+                context[y] = Double(startY ?? 0.5 + right[j])
                 for (slot, value) in zip(pointColor, color) { context[slot] = value }
                 code?.run(in: &context)
                 points.append(SIMD2(Float(context[x]), Float(context[y])))

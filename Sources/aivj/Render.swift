@@ -19,19 +19,20 @@ struct Render: AsyncParsableCommand {
     @Option(help: "Folder for the PNGs.") var out = "."
     @Option(help: "Warp mesh size.") var mesh = "48x36"
     @Option(help: "Random seed.") var seed: UInt64 = 1
-    @Option(help: "milkdrop (default) or projectm: projectM 3.1.12's audio levels, no gamma, its wave gains (for comparisons).")
+    @Option(help: "milkdrop (default) or projectm: draw as projectM 3.1.12 does (its audio levels, waves, feedback size; no gamma), for comparisons.")
     var compat = "milkdrop"
 
     func run() async throws {
         let (columns, rows) = try RenderJob.parseMesh(mesh)
+        let compatibility = try RenderCompatibility(parsing: compat)
         let job = RenderJob(presetName: preset, width: width, height: height, frames: frames, fps: Double(fps),
                             captures: try RenderJob.parseCaptures(capture), outputDirectory: out,
-                            meshColumns: columns, meshRows: rows, seed: seed)
+                            meshColumns: columns, meshRows: rows, seed: seed,
+                            compatibility: compatibility)
         let loaded = try Preset(contentsOf: URL(fileURLWithPath: preset))
-        let compatibility = try RenderCompatibility(parsing: compat)
         let textured = layerDriver(for: loaded, seed: seed, presetPath: preset,
                                    textureFolders: UserTextureLibrary.folders(fromSearchPath: ProcessInfo.processInfo.environment["AIVJ_TEXTURE_PATH"]))
-        var driver = CompatibleDriver(textured.driver, compatibility: compatibility, width: width, height: height)
+        var driver = CompatibleDriver(textured.driver, compatibility: compatibility)
         for line in driver.diagnostics + textured.warnings { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
         var source = try FeedAudio(audio: audio, fps: Double(fps), compatibility: compatibility)
         let summary = try job.run(driver: &driver, audio: &source) { line in

@@ -29,16 +29,30 @@ struct ProjectMBeatDetectTests {
         #expect(abs(detect.waveformScale - 1.5 / (193.3333 / 80).squareRoot()) < 0.001)
     }
 
-    @Test func projectMCompatibilityDropsGammaAndSmoothing() throws {
+    @Test func projectMCompatibilityDropsGammaAndMarksTheFrame() throws {
         var parameters = LayerParameters()
         parameters.gamma = 1.8
-        parameters.waveMode = 4
-        parameters.waveScale = 2
-        RenderCompatibility.milkdrop.adjust(&parameters, aspect: 0.5625)
-        #expect(parameters.gamma == 1.8)
-        try RenderCompatibility(parsing: "projectm").adjust(&parameters, aspect: 0.5625)
-        #expect(parameters.gamma == 1 && parameters.waveSmoothing == 0 && parameters.waveAspectX == 0.5625)
-        #expect(abs(parameters.waveScale - 1.6) < 1e-6)
+        RenderCompatibility.milkdrop.adjust(&parameters)
+        #expect(parameters.gamma == 1.8 && parameters.compatibility == .milkdrop)
+        try RenderCompatibility(parsing: "projectm").adjust(&parameters)
+        #expect(parameters.gamma == 1 && parameters.compatibility == .projectM3)
         #expect(throws: MilkRendererError.self) { try RenderCompatibility(parsing: "winamp") }
+    }
+
+    @Test func projectMFeedbackTextureIsSnappedToSixteen() {
+        #expect(RenderCompatibility.projectM3.feedbackSize(width: 320, height: 180) == (304, 160))
+        #expect(RenderCompatibility.projectM3.feedbackSize(width: 640, height: 360) == (624, 336))
+        #expect(RenderCompatibility.milkdrop.feedbackSize(width: 320, height: 180) == (320, 180))
+    }
+
+    @Test func ringKeepsTheNewestSamplesFirstAtProjectMScale() {
+        var detect = ProjectMBeatDetect()
+        detect.update(left: [0.1, 0.2, 0.3], right: [0, 0, -0.25])
+        detect.update(left: [0.4], right: [0.5])
+        let audio = detect.audio
+        #expect(audio.newSamples == 1)
+        #expect(Array(audio.left.prefix(4)) == [0.8, 0.6, 0.4, 0.2])
+        #expect(Array(audio.right.prefix(4)) == [1, -0.5, 0, 0])
+        #expect(audio.left.count == ProjectMAudio.ringLength)
     }
 }
