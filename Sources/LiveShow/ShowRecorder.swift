@@ -90,12 +90,7 @@ public enum ShowRecorder {
             // Preset programs are compiled on a context of the preparer's own.
             let shared = try wrapGraphics { try context.makeShared() }
             let show = try Show(pairs: pairs, configuration: configuration, sharedContext: shared)
-            if options.hud {
-                do { show.overlay = try ShowHUD(visible: true) } catch {
-                    warnings.append("--hud: \(error); frames are recorded without the HUD")
-                    log(warnings[warnings.count - 1])
-                }
-            }
+            if options.hud { show.overlay = ShowHUD(visible: true) }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for frame in 0..<options.frames {
