@@ -34,7 +34,7 @@ extension MilkLayer {
         program.program.use()
         program.apply(environment)
         passes.bindTextures(program, main: previous)
-        passes.warpGeometry.draw(coordinates: coordinates)
+        passes.warpGeometry.draw(coordinates: coordinates, unit: program.meshUnit)
         passes.unbindTextures(program)
         return true
     }
@@ -60,7 +60,11 @@ extension MilkLayer {
         program.program.use()
         program.apply(environment)
         passes.bindTextures(program, main: current)
-        passes.compGeometry.draw(corners: hueCorners(time: time))
+        if program.readsGridValues {
+            passes.compGeometry.draw(corners: hueCorners(time: time))
+        } else {
+            passes.fullScreenGeometry.draw()
+        }
         passes.unbindTextures(program)
         return true
     }

@@ -28,6 +28,8 @@ public final class MilkLayer {
     /// MilkDrop 2 shader resources, made on the first frame with shaders (`MilkLayer+ShaderPasses`).
     var shaderResources: ShaderPasses?
     var pendingDiagnostics: [String] = []
+    /// Per-stage timing (`aivj render --profile`); nil, the default, costs nothing.
+    public var profile: StageProfile?
     private let warpArray = VertexArray()
     private let warpVertices = GLBuffer(kind: .vertices)
     private let warpIndices = GLBuffer(kind: .indices)
@@ -69,8 +71,9 @@ public final class MilkLayer {
 
     /// Renders one frame: motion vectors, warp, shapes, waves, borders into the feedback buffer, then the composite.
     public func render(_ parameters: LayerParameters, inputs: LayerFrameInputs, warpField: WarpField? = nil) throws {
-        try render(parameters, inputs: inputs,
-                   textureCoordinates: mesh.textureCoordinates(parameters: parameters, field: warpField, time: inputs.time))
+        let coordinates = mesh.textureCoordinates(parameters: parameters, field: warpField, time: inputs.time)
+        profile?.end(.mesh)
+        try render(parameters, inputs: inputs, textureCoordinates: coordinates)
     }
 
     /// Renders one frame whose warp texture coordinates (one per mesh vertex) are already known.
@@ -84,16 +87,20 @@ public final class MilkLayer {
         let environment = parameters.shaderFrame == nil ? nil : shaderEnvironment(parameters, inputs: inputs)
         previous.bind()
         if !isFirstFrame { drawMotionVectors(parameters) }
+        profile?.end(.motionVectors)
         next.bind()
         if !drawWarpShader(coordinates, parameters: parameters, environment: environment, previous: previous.texture) {
             drawWarp(coordinates, source: previous.texture, parameters: parameters)
         }
+        profile?.end(.warp)
         if environment != nil { updateBlur(parameters, previous: previous.texture, target: next) }
+        profile?.end(.blur)
         drawShapes(parameters.shapes, source: previous.texture)
         drawCustomWaves(parameters.waves)
         drawMainWave(parameters, inputs: inputs)
         if parameters.darkenCenter { drawDarkenCenter() }
         drawBorders(parameters)
+        profile?.end(.drawables)
         output.bind()
         if !drawCompShader(parameters, environment: environment, current: next.texture, time: Float(inputs.time)) {
             drawComposite(parameters, source: next.texture, time: Float(inputs.time))
@@ -105,6 +112,8 @@ public final class MilkLayer {
         } catch let error as GraphicsCoreError {
             throw MilkRendererError.graphics(error)
         }
+        profile?.end(.composite)
+        profile?.endFrame()
         lastCoordinates = coordinates
         current = 1 - current
         isFirstFrame = false

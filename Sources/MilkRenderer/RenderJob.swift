@@ -15,6 +15,8 @@ public struct RenderJob: Sendable {
     public var meshColumns: Int
     public var meshRows: Int
     public var seed: UInt64
+    /// Times each stage of every frame (`StageProfile`) into `RenderSummary.profile`; slows the run down.
+    public var profile = false
 
     public init(presetName: String, width: Int, height: Int, frames: Int, fps: Double, captures: Set<Int>,
                 outputDirectory: String, meshColumns: Int = 48, meshRows: Int = 36, seed: UInt64 = 1) {
@@ -57,14 +59,17 @@ public struct RenderJob: Sendable {
         guard fps > 0, frames >= 0 else { throw MilkRendererError.badSize(what: "frames/fps", value: "\(frames)/\(fps)") }
         let context = try wrapGraphics { try HeadlessContext() }
         let layer = try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed)
+        if profile { layer.profile = StageProfile() }
         // Timed as projectm-ref times itself: the whole loop (audio, code, drawing) with one glFinish at the end,
         // less the time spent reading back and encoding captures.
         let clock = ContinuousClock()
         var captureTime = Duration.zero
         let start = clock.now
         for frame in 0..<frames {
+            layer.profile?.beginFrame()
             let inputs = try audio.inputs(frame: frame, fps: fps)
             let (parameters, field) = driver.frame(inputs, mesh: layer.mesh)
+            layer.profile?.end(.code)
             try layer.render(parameters, inputs: inputs, warpField: field)
             for line in layer.takeDiagnostics() { report(line) }
             if captures.contains(frame) {
@@ -76,8 +81,10 @@ public struct RenderJob: Sendable {
         glFinish()
         let elapsed = clock.now - start - captureTime
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return RenderSummary(preset: presetName, frames: frames, width: width, height: height, seconds: seconds,
-                             fps: seconds > 0 ? Double(frames) / seconds : 0, renderer: context.info.renderer)
+        var summary = RenderSummary(preset: presetName, frames: frames, width: width, height: height, seconds: seconds,
+                                    fps: seconds > 0 ? Double(frames) / seconds : 0, renderer: context.info.renderer)
+        summary.profile = layer.profile
+        return summary
     }
 
     private func write(_ pixels: [UInt8], frame: Int) throws {
@@ -103,6 +110,20 @@ public struct RenderSummary: Sendable, Codable, Equatable {
     public var seconds: Double
     public var fps: Double
     public var renderer: String
+    /// Per-stage times when the job was profiled (not part of the JSON line).
+    public var profile: StageProfile?
+
+    private enum CodingKeys: String, CodingKey { case preset, frames, width, height, seconds, fps, renderer }
+
+    public init(preset: String, frames: Int, width: Int, height: Int, seconds: Double, fps: Double, renderer: String) {
+        self.preset = preset
+        self.frames = frames
+        self.width = width
+        self.height = height
+        self.seconds = seconds
+        self.fps = fps
+        self.renderer = renderer
+    }
 
     /// One line of JSON with the keys in projectm-ref's order.
     public var jsonLine: String {

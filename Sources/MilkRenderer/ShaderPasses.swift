@@ -28,6 +28,7 @@ final class ShaderPasses {
     var random: SeededRandom
     let warpGeometry: ShaderWarpGeometry
     let compGeometry: ShaderCompGeometry
+    let fullScreenGeometry = ShaderFullScreenGeometry()
 
     init(width: Int, height: Int, mesh: WarpMesh, seed: UInt64) throws {
         self.width = width
@@ -38,7 +39,7 @@ final class ShaderPasses {
         let grey = try wrapGraphics { try Texture2D(width: 1, height: 1) }
         try wrapGraphics { try grey.upload(rgba: [128, 128, 128, 255]) }
         neutral = grey
-        warpGeometry = ShaderWarpGeometry(mesh: mesh)
+        warpGeometry = try ShaderWarpGeometry(mesh: mesh)
         compGeometry = ShaderCompGeometry(aspectX: mesh.aspectX, aspectY: mesh.aspectY)
     }
 
@@ -68,7 +69,11 @@ final class ShaderPasses {
     private func compile(_ shader: TranslatedShader?, _ presetName: String) -> ShaderStageProgram? {
         guard let shader else { return nil }
         do {
-            return try ShaderStageProgram(shader, label: "\(presetName) \(shader.stage.rawValue) shader", textureSize: textureSize)
+            let program = try ShaderStageProgram(shader, label: "\(presetName) \(shader.stage.rawValue) shader",
+                                                 textureSize: textureSize)
+            program.configureWarpGrid(columns: warpGeometry.columns, rows: warpGeometry.rows, split: warpGeometry.split,
+                                      width: width, height: height)
+            return program
         } catch {
             diagnostics.append("\(presetName): \(shader.stage.rawValue) shader did not compile, MilkDrop's default used: \(error)")
             return nil

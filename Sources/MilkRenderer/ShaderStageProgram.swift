@@ -71,6 +71,8 @@ final class ShaderStageProgram {
     let samplers: [ShaderSamplerBinding]
     /// Per-frame uniforms: location and where the value comes from.
     private(set) var uniforms: [(GLint, UniformSource)] = []
+    /// Whether the shader's own code reads `rad`, `ang` or `hue_shader`, the values only a grid of vertices carries.
+    let readsGridValues: Bool
     /// Whether any `rot_*` matrix is read (they are costly enough to skip otherwise).
     var usesRotations: Bool {
         uniforms.contains { if case .rotation = $0.1 { return true } else { return false } }
@@ -81,6 +83,7 @@ final class ShaderStageProgram {
         stage = shader.stage
         program = try ShaderProgram(label: label, vertex: Self.vertexSource, fragment: Self.fragmentSource(shader))
         samplers = shader.samplers.map(ShaderSamplerBinding.init)
+        readsGridValues = Self.readsGridValues(shader.body)
         program.use()
         for (unit, sampler) in shader.samplers.enumerated() {
             glUniform1i(program.location(sampler.glslName), GLint(unit))
@@ -102,6 +105,29 @@ final class ShaderStageProgram {
                 glUniform4f(location, Float(w), Float(h), 1 / Float(max(w, 1)), 1 / Float(max(h, 1)))
             }
         }
+    }
+
+    // A name read anywhere in main's statements (a preset's own variable of the same name counts too: it only
+    // costs the faster path).
+    private static let gridValueNames = try? NSRegularExpression(pattern: "\\b(rad|ang|hue_shader)\\b")
+
+    /// Whether `body` mentions `rad`, `ang` or `hue_shader`; true when that cannot be decided.
+    static func readsGridValues(_ body: String) -> Bool {
+        guard let gridValueNames else { return true }
+        return gridValueNames.firstMatch(in: body, range: NSRange(body.startIndex..., in: body)) != nil
+    }
+
+    /// The texture unit of the warp mesh's values (after the shader's own samplers).
+    var meshUnit: Int { samplers.count }
+
+    /// Tells a warp program the mesh it interpolates: `columns`×`rows` cells, the doubled middle row (or -1) and
+    /// the picture size in pixels.
+    func configureWarpGrid(columns: Int, rows: Int, split: Int, width: Int, height: Int) {
+        guard stage == .warp else { return }
+        program.use()
+        glUniform1i(program.location("_milk_mesh"), GLint(meshUnit))
+        glUniform4f(program.location("_milk_grid"), Float(columns), Float(rows), Float(width), Float(height))
+        glUniform1i(program.location("_milk_split"), GLint(split))
     }
 
     /// Sets this frame's uniforms (the program must be in use).
@@ -152,12 +178,50 @@ final class ShaderStageProgram {
 
         """
 
+    /// The warp shader's fragment stage, drawn as one triangle over the picture: each pixel finds its mesh cell and
+    /// triangle (MilkDrop's split of a cell, top-right to bottom-left) and interpolates the three vertices' uv, rad
+    /// and ang from the mesh texture (`ShaderWarpGeometry`) as the rasteriser would. On llvmpipe the mesh's 3,456
+    /// small triangles shade every 4×4 block they touch once per triangle, twice the picture's blocks at 640×360.
+    static func warpFragmentShader(_ shader: TranslatedShader) -> String {
+        var text = "#version 330\nin vec4 v_color;\nout vec4 fragColor;\n"
+        text += "uniform sampler2D _milk_mesh;\nuniform vec4 _milk_grid;\nuniform int _milk_split;\n"
+        text += shader.uniformDeclarations + "\n" + shader.declarations + "\n"
+        text += "void main()\n{\n" + warpPrologue
+        text += "    vec3 ret = vec3(0.0);\n    vec2 uv = v_uv.xy;\n    vec2 uv_orig = v_uv.zw;\n"
+        text += "    float rad = v_rad_ang.x;\n    float ang = v_rad_ang.y;\n    vec3 hue_shader = v_color.xyz;\n"
+        if !shader.writtenUniforms.isEmpty { text += shader.uniformCopies + "\n" }
+        text += shader.body + "\n"
+        text += "    fragColor = vec4(ret, v_color.w);\n}\n"
+        return text
+    }
+
+    /// The mesh values at this pixel: `v_uv` (.xy warped uv, .zw uv_orig, v = 0 at the top) and `v_rad_ang`.
+    static let warpPrologue = """
+            vec2 _milk_p = vec2(gl_FragCoord.x, _milk_grid.w - gl_FragCoord.y) / _milk_grid.zw;
+            vec2 _milk_g = _milk_p * _milk_grid.xy;
+            ivec2 _milk_cell = clamp(ivec2(_milk_g), ivec2(0), ivec2(_milk_grid.xy) - 1);
+            vec2 _milk_f = _milk_g - vec2(_milk_cell);
+            int _milk_top = _milk_cell.y + ((_milk_split >= 0 && _milk_cell.y >= _milk_split) ? 1 : 0);
+            bool _milk_second = _milk_f.x + _milk_f.y >= 1.0;
+            vec4 _milk_b = texelFetch(_milk_mesh, ivec2(_milk_cell.x + 1, _milk_top), 0);
+            vec4 _milk_c = texelFetch(_milk_mesh, ivec2(_milk_cell.x, _milk_top + 1), 0);
+            vec4 _milk_a = texelFetch(_milk_mesh, _milk_second ? ivec2(_milk_cell.x + 1, _milk_top + 1)
+                                                               : ivec2(_milk_cell.x, _milk_top), 0);
+            vec4 _milk_v = _milk_second
+                ? _milk_a * (_milk_f.x + _milk_f.y - 1.0) + _milk_b * (1.0 - _milk_f.y) + _milk_c * (1.0 - _milk_f.x)
+                : _milk_a * (1.0 - _milk_f.x - _milk_f.y) + _milk_b * _milk_f.x + _milk_c * _milk_f.y;
+            vec4 v_uv = vec4(_milk_v.xy, _milk_p);
+            vec2 v_rad_ang = _milk_v.zw;
+
+        """
+
     // Word-boundary matches, so a preset's own `h_texture(` (a renamed reserved word) is left alone.
     private static let lookups = try? NSRegularExpression(pattern: "\\btexture(Lod|Proj|Grad)?\\(")
 
-    /// The translator's fragment shader with every texture lookup flipped to MilkDrop's orientation.
+    /// The translator's fragment shader with every texture lookup flipped to MilkDrop's orientation; a warp shader
+    /// gets its mesh values per pixel (`warpPrologue`).
     static func fragmentSource(_ shader: TranslatedShader) -> String {
-        var text = shader.fragmentShader
+        var text = shader.stage == .warp ? warpFragmentShader(shader) : shader.fragmentShader
         if let lookups {
             let range = NSRange(text.startIndex..., in: text)
             text = lookups.stringByReplacingMatches(in: text, range: range, withTemplate: "_tx$1(")

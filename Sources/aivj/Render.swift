@@ -21,12 +21,15 @@ struct Render: AsyncParsableCommand {
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "milkdrop (default) or projectm: projectM 3.1.12's audio levels, no gamma, its wave gains (for comparisons).")
     var compat = "milkdrop"
+    @Flag(help: "Also print milliseconds per frame of each stage (a glFinish after each; slower than a plain run).")
+    var profile = false
 
     func run() async throws {
         let (columns, rows) = try RenderJob.parseMesh(mesh)
-        let job = RenderJob(presetName: preset, width: width, height: height, frames: frames, fps: Double(fps),
+        var job = RenderJob(presetName: preset, width: width, height: height, frames: frames, fps: Double(fps),
                             captures: try RenderJob.parseCaptures(capture), outputDirectory: out,
                             meshColumns: columns, meshRows: rows, seed: seed)
+        job.profile = profile
         let loaded = try Preset(contentsOf: URL(fileURLWithPath: preset))
         let compatibility = try RenderCompatibility(parsing: compat)
         let textured = layerDriver(for: loaded, seed: seed, presetPath: preset,
@@ -38,5 +41,6 @@ struct Render: AsyncParsableCommand {
             FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
         }
         print(summary.jsonLine)
+        if let stages = summary.profile { print(stages.jsonLine) }
     }
 }
