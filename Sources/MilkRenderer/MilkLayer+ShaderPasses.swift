@@ -34,7 +34,11 @@ extension MilkLayer {
         program.program.use()
         program.apply(environment)
         passes.bindTextures(program, main: previous)
-        passes.warpGeometry.draw(coordinates: coordinates, unit: program.meshUnit)
+        if program.perPixelWarp {
+            passes.warpGeometry.draw(coordinates: coordinates, unit: program.meshUnit)
+        } else {
+            passes.warpMesh.draw(coordinates: coordinates)
+        }
         passes.unbindTextures(program)
         return true
     }

@@ -2,12 +2,9 @@ import CGL
 import Glibc
 import GraphicsCore
 
-/// The warp mesh as MilkDrop 2's warp shader sees it: per vertex the position, the warped uv and the unwarped
-/// uv_orig, rad and ang. Its colour is white: with a warp shader MilkDrop passes no decay, the shader does it.
-///
-/// MilkDrop draws the mesh in two halves so `ang` does not sweep through the whole circle on the left
-/// half of the middle row: there it is +π for the upper half and −π for the lower. The middle row is stored
-/// twice for that.
+/// The warp mesh's values per stored vertex (warped uv, rad, ang) as a float texture, for warp shaders that
+/// interpolate them per pixel over one triangle covering the picture (`ShaderStageProgram.warpPrologue`). The
+/// middle row is stored twice as in `ShaderWarpMesh` (`ang` is +π above and −π below on its left half).
 final class ShaderWarpGeometry {
     let columns: Int
     let rows: Int

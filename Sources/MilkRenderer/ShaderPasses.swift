@@ -27,6 +27,7 @@ final class ShaderPasses {
     /// `rand_frame` and the `rot_rand` matrices: new values each frame, from the layer's seed.
     var random: SeededRandom
     let warpGeometry: ShaderWarpGeometry
+    let warpMesh: ShaderWarpMesh
     let compGeometry: ShaderCompGeometry
     let fullScreenGeometry = ShaderFullScreenGeometry()
 
@@ -40,6 +41,7 @@ final class ShaderPasses {
         try wrapGraphics { try grey.upload(rgba: [128, 128, 128, 255]) }
         neutral = grey
         warpGeometry = try ShaderWarpGeometry(mesh: mesh)
+        warpMesh = ShaderWarpMesh(mesh: mesh)
         compGeometry = ShaderCompGeometry(aspectX: mesh.aspectX, aspectY: mesh.aspectY)
     }
 
@@ -69,11 +71,10 @@ final class ShaderPasses {
     private func compile(_ shader: TranslatedShader?, _ presetName: String) -> ShaderStageProgram? {
         guard let shader else { return nil }
         do {
-            let program = try ShaderStageProgram(shader, label: "\(presetName) \(shader.stage.rawValue) shader",
-                                                 textureSize: textureSize)
-            program.configureWarpGrid(columns: warpGeometry.columns, rows: warpGeometry.rows, split: warpGeometry.split,
-                                      width: width, height: height)
-            return program
+            let grid = ShaderStageProgram.WarpGrid(columns: warpGeometry.columns, rows: warpGeometry.rows, width: width,
+                                                   height: height)
+            return try ShaderStageProgram(shader, label: "\(presetName) \(shader.stage.rawValue) shader", warpGrid: grid,
+                                          textureSize: textureSize)
         } catch {
             diagnostics.append("\(presetName): \(shader.stage.rawValue) shader did not compile, MilkDrop's default used: \(error)")
             return nil

@@ -78,13 +78,38 @@ final class ShaderStageProgram {
         uniforms.contains { if case .rotation = $0.1 { return true } else { return false } }
     }
 
-    /// Compiles `shader`; `textureSize` gives the size of what a sampler reads, for `texsize_NAME`.
-    init(_ shader: TranslatedShader, label: String, textureSize: (String) -> (Int, Int)) throws {
+    /// The warp mesh and picture a warp program draws: `columns`×`rows` cells over `width`×`height` pixels.
+    struct WarpGrid: Equatable {
+        var columns: Int
+        var rows: Int
+        var width: Int
+        var height: Int
+        /// The mesh row stored twice (the split of `ang`), or -1 for an odd row count.
+        var split: Int { rows % 2 == 0 ? rows / 2 : -1 }
+    }
+
+    /// Whether a warp program interpolates the mesh per pixel (one triangle, `warpPrologue`) rather than drawing it.
+    let perPixelWarp: Bool
+
+    /// Compiles `shader`; `textureSize` gives the size of what a sampler reads, for `texsize_NAME`. A warp shader
+    /// with `warpGrid` gets whichever way of drawing the mesh is cheaper for it (`perPixelWarpPays`); without one
+    /// (the compile checks) the per-pixel source.
+    init(_ shader: TranslatedShader, label: String, warpGrid: WarpGrid? = nil, textureSize: (String) -> (Int, Int)) throws {
         stage = shader.stage
-        program = try ShaderProgram(label: label, vertex: Self.vertexSource, fragment: Self.fragmentSource(shader))
+        perPixelWarp = shader.stage == .warp && (warpGrid.map { Self.perPixelWarpPays(shader, grid: $0) } ?? true)
+        program = try ShaderProgram(label: label, vertex: Self.vertexSource,
+                                    fragment: Self.fragmentSource(shader, perPixelWarp: perPixelWarp))
         samplers = shader.samplers.map(ShaderSamplerBinding.init)
         readsGridValues = Self.readsGridValues(shader.body)
         program.use()
+        if perPixelWarp {
+            glUniform1i(program.location("_milk_mesh"), GLint(samplers.count))
+            if let warpGrid {
+                glUniform4f(program.location("_milk_grid"), Float(warpGrid.columns), Float(warpGrid.rows),
+                            Float(warpGrid.width), Float(warpGrid.height))
+                glUniform1i(program.location("_milk_split"), GLint(warpGrid.split))
+            }
+        }
         for (unit, sampler) in shader.samplers.enumerated() {
             glUniform1i(program.location(sampler.glslName), GLint(unit))
         }
@@ -120,15 +145,32 @@ final class ShaderStageProgram {
     /// The texture unit of the warp mesh's values (after the shader's own samplers).
     var meshUnit: Int { samplers.count }
 
-    /// Tells a warp program the mesh it interpolates: `columns`×`rows` cells, the doubled middle row (or -1) and
-    /// the picture size in pixels.
-    func configureWarpGrid(columns: Int, rows: Int, split: Int, width: Int, height: Int) {
-        guard stage == .warp else { return }
-        program.use()
-        glUniform1i(program.location("_milk_mesh"), GLint(meshUnit))
-        glUniform4f(program.location("_milk_grid"), Float(columns), Float(rows), Float(width), Float(height))
-        glUniform1i(program.location("_milk_split"), GLint(split))
+    /// Whether interpolating the mesh per pixel costs less than rasterising it, for this shader on this grid.
+    ///
+    /// llvmpipe shades 4×4 blocks, and a block that several small mesh triangles touch is shaded once per triangle:
+    /// about `blockWaste` times the picture's blocks (2.1 at 48×36 cells over 640×360, 1.4 over 1280×720). The
+    /// per-pixel prologue costs three float fetches, about 1.5 bilinear lookups in A/B runs; the shader's own cost is
+    /// counted as its texture lookups plus half a unit per transcendental call.
+    static func perPixelWarpPays(_ shader: TranslatedShader, grid: WarpGrid) -> Bool {
+        let text = shader.body + "\n" + shader.declarations
+        let range = NSRange(text.startIndex..., in: text)
+        let lookups = Self.lookups?.numberOfMatches(in: text, range: range) ?? 0
+        let transcendentals = Self.transcendentals?.numberOfMatches(in: text, range: range) ?? 0
+        let cost = Double(lookups) + 0.5 * Double(transcendentals)
+        return cost * (blockWaste(grid) - 1) >= 1.5
     }
+
+    /// Estimated shaded 4×4 blocks per block of the picture when the mesh is drawn as triangles: each cell's
+    /// triangles touch the blocks of its area, a rim along its edges and its diagonal (fitted to exact counts:
+    /// 3.6, 2.1, 1.6, 1.4, 1.27 at 320×180 … 1920×1080 with 48×36 cells).
+    static func blockWaste(_ grid: WarpGrid) -> Double {
+        let cellWidth = Double(grid.width) / Double(max(grid.columns, 1)) / 4
+        let cellHeight = Double(grid.height) / Double(max(grid.rows, 1)) / 4
+        return 1 + 0.8 * (cellWidth + cellHeight + max(cellWidth, cellHeight) + 1) / max(cellWidth * cellHeight, 1e-6)
+    }
+
+    private static let transcendentals = try? NSRegularExpression(
+        pattern: "\\b(sin|cos|tan|asin|acos|atan|pow|exp|exp2|log|log2|sqrt|inversesqrt|length|distance|normalize)\\(")
 
     /// Sets this frame's uniforms (the program must be in use).
     func apply(_ environment: ShaderEnvironmentUniforms) {
@@ -218,10 +260,10 @@ final class ShaderStageProgram {
     // Word-boundary matches, so a preset's own `h_texture(` (a renamed reserved word) is left alone.
     private static let lookups = try? NSRegularExpression(pattern: "\\btexture(Lod|Proj|Grad)?\\(")
 
-    /// The translator's fragment shader with every texture lookup flipped to MilkDrop's orientation; a warp shader
-    /// gets its mesh values per pixel (`warpPrologue`).
-    static func fragmentSource(_ shader: TranslatedShader) -> String {
-        var text = shader.stage == .warp ? warpFragmentShader(shader) : shader.fragmentShader
+    /// The translator's fragment shader with every texture lookup flipped to MilkDrop's orientation; a per-pixel
+    /// warp gets its mesh values from `warpPrologue`.
+    static func fragmentSource(_ shader: TranslatedShader, perPixelWarp: Bool) -> String {
+        var text = perPixelWarp ? warpFragmentShader(shader) : shader.fragmentShader
         if let lookups {
             let range = NSRange(text.startIndex..., in: text)
             text = lookups.stringByReplacingMatches(in: text, range: range, withTemplate: "_tx$1(")
