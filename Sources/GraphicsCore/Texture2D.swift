@@ -15,12 +15,15 @@ public final class Texture2D {
         case rgba16f
         /// Two 16-bit float channels (motion-vector UV maps).
         case rg16f
+        /// 32-bit float per channel, for data read with `texelFetch` (exact floats).
+        case rgba32f
 
         var internalFormat: GLint {
             switch self {
             case .rgba8: return GL_RGBA8
             case .rgba16f: return GL_RGBA16F
             case .rg16f: return GL_RG16F
+            case .rgba32f: return GL_RGBA32F
             }
         }
 
@@ -63,6 +66,25 @@ public final class Texture2D {
                         GLenum(GL_RGBA), GLenum(GL_UNSIGNED_BYTE), rgba)
         glBindTexture(GLenum(GL_TEXTURE_2D), 0)
         try checkGLError("uploading a \(width)x\(height) texture")
+    }
+
+    /// Uploads RGBA 32-bit float texels (4 floats each), bottom row first; for `.rgba32f` textures.
+    public func upload(rgbaFloats: [Float]) throws {
+        guard rgbaFloats.count == width * height * 4 else {
+            throw GraphicsCoreError.invalidSize(what: "RGBA float upload of \(rgbaFloats.count) floats", width: width, height: height)
+        }
+        glBindTexture(GLenum(GL_TEXTURE_2D), name)
+        glPixelStorei(GLenum(GL_UNPACK_ALIGNMENT), 4)
+        glTexSubImage2D(GLenum(GL_TEXTURE_2D), 0, 0, 0, GLsizei(width), GLsizei(height), GLenum(GL_RGBA), GLenum(GL_FLOAT),
+                        rgbaFloats)
+        glBindTexture(GLenum(GL_TEXTURE_2D), 0)
+    }
+
+    /// Switches to nearest filtering (for data textures; the texture is left bound to the active unit).
+    public func setNearest() {
+        glBindTexture(GLenum(GL_TEXTURE_2D), name)
+        glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_MIN_FILTER), GL_NEAREST)
+        glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_MAG_FILTER), GL_NEAREST)
     }
 
     /// Binds the texture to texture unit `unit`.

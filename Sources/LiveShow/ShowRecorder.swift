@@ -56,7 +56,7 @@ public enum ShowRecorder {
         for problem in problems { log("pack: \(problem)") }
         try createFolder(out + "/" + framesFolder)
         let resumeFrom = try prepareResume(options)
-        var warnings: [String] = []
+        let warnings: [String] = []
 
         let source = try makeSource(options.audio)
         let feed: AudioFeed

@@ -116,7 +116,13 @@ extension MilkLayer {
         program.program.use()
         program.apply(side.environment)
         passes.bindTextures(program, main: previous, set: side.set)
-        passes.warpGeometry.draw(coordinates: coordinates, alphas: alphas)
+        if program.perPixelWarp {
+            // The per-pixel program drawn over the mesh's triangles, so the blend weights interpolate as vertex colours.
+            passes.warpGeometry.uploadMesh(coordinates: coordinates, unit: program.meshUnit)
+            passes.warpMesh.draw(coordinates: coordinates, alphas: alphas)
+        } else {
+            passes.warpMesh.draw(coordinates: coordinates, alphas: alphas)
+        }
         passes.unbindTextures(program)
     }
 

@@ -34,7 +34,11 @@ extension MilkLayer {
         program.program.use()
         program.apply(environment)
         passes.bindTextures(program, main: previous)
-        passes.warpGeometry.draw(coordinates: coordinates)
+        if program.perPixelWarp {
+            passes.warpGeometry.draw(coordinates: coordinates, unit: program.meshUnit)
+        } else {
+            passes.warpMesh.draw(coordinates: coordinates)
+        }
         passes.unbindTextures(program)
         return true
     }
@@ -60,7 +64,11 @@ extension MilkLayer {
         program.program.use()
         program.apply(environment)
         passes.bindTextures(program, main: current)
-        passes.compGeometry.draw(corners: hueCorners(time: time))
+        if program.readsGridValues {
+            passes.compGeometry.draw(corners: hueCorners(time: time))
+        } else {
+            passes.fullScreenGeometry.draw()
+        }
         passes.unbindTextures(program)
         return true
     }

@@ -32,6 +32,8 @@ public final class MilkLayer {
     /// MilkDrop 2 shader resources, made on the first frame with shaders (`MilkLayer+ShaderPasses`).
     var shaderResources: ShaderPasses?
     var pendingDiagnostics: [String] = []
+    /// Per-stage timing (`aivj render --profile`); nil, the default, costs nothing.
+    public var profile: StageProfile?
     private let warpArray = VertexArray()
     private let warpVertices = GLBuffer(kind: .vertices)
     private let warpIndices = GLBuffer(kind: .indices)
@@ -79,8 +81,9 @@ public final class MilkLayer {
 
     /// Renders one frame: motion vectors, warp, shapes, waves, borders into the feedback buffer, then the composite.
     public func render(_ parameters: LayerParameters, inputs: LayerFrameInputs, warpField: WarpField? = nil) throws {
-        try render(parameters, inputs: inputs,
-                   textureCoordinates: mesh.textureCoordinates(parameters: parameters, field: warpField, time: inputs.time))
+        let coordinates = mesh.textureCoordinates(parameters: parameters, field: warpField, time: inputs.time)
+        profile?.end(.mesh)
+        try render(parameters, inputs: inputs, textureCoordinates: coordinates)
     }
 
     /// Renders one frame whose warp texture coordinates (one per mesh vertex) are already known.
@@ -98,22 +101,27 @@ public final class MilkLayer {
         previous.bind()
         let projectM = parameters.compatibility == .projectM3
         if !isFirstFrame, !projectM { drawMotionVectors(parameters) }
+        profile?.end(.motionVectors)
         next.bind()
         if let blend {
             drawBlendedWarp(blend, coordinates: coordinates, parameters: parameters, previous: previous.texture)
+            profile?.end(.warp)
             updateBlendedBlur(blend, previous: previous.texture, target: next)
         } else {
             if !drawWarpShader(coordinates, parameters: parameters, environment: environment, previous: previous.texture) {
                 drawWarp(coordinates, source: previous.texture, parameters: parameters)
             }
+            profile?.end(.warp)
             if environment != nil { updateBlur(parameters, previous: previous.texture, target: next) }
         }
+        profile?.end(.blur)
         if projectM { drawProjectMMotionVectors(parameters) }
         drawShapes(parameters.shapes, source: previous.texture, compatibility: parameters.compatibility)
         drawCustomWaves(parameters.waves, compatibility: parameters.compatibility)
         drawMainWave(parameters, inputs: inputs)
         if parameters.darkenCenter { drawDarkenCenter() }
         drawBorders(parameters)
+        profile?.end(.drawables)
         output.bind()
         if let blend {
             drawBlendedComposite(blend, parameters: parameters, current: next.texture, time: Float(inputs.time))
@@ -127,6 +135,8 @@ public final class MilkLayer {
         } catch let error as GraphicsCoreError {
             throw MilkRendererError.graphics(error)
         }
+        profile?.end(.composite)
+        profile?.endFrame()
         lastCoordinates = coordinates
         current = 1 - current
         isFirstFrame = false

@@ -31,6 +31,18 @@ extension RenderBenchmark {
         "presets_milkdrop_200/Geiss - Bas Relief.milk",
     ]
 
+    /// Whether a preset file carries MilkDrop 2 shader sections (`warp_1=` or `comp_1=`), as `PresetSample` decides.
+    public static func hasShaderSections(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        let text = String(decoding: data, as: UTF8.self)
+        return text.contains("warp_1=") || text.contains("comp_1=")
+    }
+
+    /// The median of `values` (the upper one of an even count, as the bench has always printed); nil when empty.
+    public static func median(_ values: [Double]) -> Double? {
+        values.sorted().dropFirst(values.count / 2).first
+    }
+
     /// `count` MilkDrop 1 presets (no shader sections) from `folder`, picked by a fixed seed.
     public static func sampleMD1Presets(in folder: String, count: Int, seed: UInt64 = 20) -> [String] {
         PresetSample.pick(in: folder, count: count, seed: seed, withShaders: false)

@@ -17,6 +17,8 @@ public struct RenderJob: Sendable {
     public var seed: UInt64
     /// projectM 3.1.12 renders into a smaller feedback texture (`RenderCompatibility.feedbackSize`).
     public var compatibility: RenderCompatibility
+    /// Times each stage of every frame (`StageProfile`) into `RenderSummary.profile`; slows the run down.
+    public var profile = false
 
     public init(presetName: String, width: Int, height: Int, frames: Int, fps: Double, captures: Set<Int>,
                 outputDirectory: String, meshColumns: Int = 48, meshRows: Int = 36, seed: UInt64 = 1,
@@ -64,16 +66,19 @@ public struct RenderJob: Sendable {
         let cells = compatibility == .projectM3 ? (max(meshColumns - 1, 2), max(meshRows - 1, 2)) : (meshColumns, meshRows)
         let layer = try MilkLayer(width: width, height: height, meshColumns: cells.0, meshRows: cells.1, seed: seed,
                                   compatibility: compatibility)
+        if profile { layer.profile = StageProfile() }
         // Timed as projectm-ref times itself: the whole loop (audio, code, drawing) with one glFinish at the end,
         // less the time spent reading back and encoding captures.
         let clock = ContinuousClock()
         var captureTime = Duration.zero
         let start = clock.now
         for frame in 0..<frames {
+            layer.profile?.beginFrame()
             var inputs = try audio.inputs(frame: frame, fps: fps)
             // One preset and no switch: progress runs over the preset's default display time.
             inputs.progress = inputs.time / compatibility.lockedPresetSeconds
             let (parameters, field) = driver.frame(inputs, mesh: layer.mesh)
+            layer.profile?.end(.code)
             try layer.render(parameters, inputs: inputs, warpField: field)
             for line in layer.takeDiagnostics() { report(line) }
             if captures.contains(frame) {
@@ -85,8 +90,10 @@ public struct RenderJob: Sendable {
         glFinish()
         let elapsed = clock.now - start - captureTime
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return RenderSummary(preset: presetName, frames: frames, width: width, height: height, seconds: seconds,
-                             fps: seconds > 0 ? Double(frames) / seconds : 0, renderer: context.info.renderer)
+        var summary = RenderSummary(preset: presetName, frames: frames, width: width, height: height, seconds: seconds,
+                                    fps: seconds > 0 ? Double(frames) / seconds : 0, renderer: context.info.renderer)
+        summary.profile = layer.profile
+        return summary
     }
 
     private func write(_ pixels: [UInt8], frame: Int) throws {
@@ -112,6 +119,20 @@ public struct RenderSummary: Sendable, Codable, Equatable {
     public var seconds: Double
     public var fps: Double
     public var renderer: String
+    /// Per-stage times when the job was profiled (not part of the JSON line).
+    public var profile: StageProfile?
+
+    private enum CodingKeys: String, CodingKey { case preset, frames, width, height, seconds, fps, renderer }
+
+    public init(preset: String, frames: Int, width: Int, height: Int, seconds: Double, fps: Double, renderer: String) {
+        self.preset = preset
+        self.frames = frames
+        self.width = width
+        self.height = height
+        self.seconds = seconds
+        self.fps = fps
+        self.renderer = renderer
+    }
 
     /// One line of JSON with the keys in projectm-ref's order.
     public var jsonLine: String {

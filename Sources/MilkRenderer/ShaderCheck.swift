@@ -67,7 +67,7 @@ public enum ShaderCheck {
                 } catch {
                     ok[index] = false
                     failure(ShaderCheckFailure(file: file.path, stage: stage.rawValue, message: "\(error)",
-                                               glslLine: Self.sourceLine(of: "\(error)", in: ShaderStageProgram.fragmentSource(shader))))
+                                               glslLine: Self.sourceLine(of: "\(error)", in: ShaderStageProgram.fragmentSource(shader, perPixelWarp: shader.stage == .warp))))
                 }
             }
             let elapsed = clock.now - start
@@ -102,7 +102,7 @@ extension ShaderCheck {
         let shaders = PresetShaders(preset: preset, seed: 1)
         var result: [(stage: String, text: String)] = []
         for (stage, shader) in [("warp", shaders.warp), ("comp", shaders.comp)] {
-            if let shader { result.append((stage, ShaderStageProgram.fragmentSource(shader))) }
+            if let shader { result.append((stage, ShaderStageProgram.fragmentSource(shader, perPixelWarp: shader.stage == .warp))) }
         }
         for failure in shaders.failures { result.append(("error", failure)) }
         return result

@@ -2,27 +2,29 @@ import CGL
 import Glibc
 import GraphicsCore
 
-/// The warp mesh as MilkDrop 2's warp shader sees it: per vertex the position, the warped uv and the unwarped
-/// uv_orig, rad and ang. Its colour is white: with a warp shader MilkDrop passes no decay, the shader does it.
-///
-/// MilkDrop draws the mesh in two halves so `ang` does not sweep through the whole circle on the left
-/// half of the middle row: there it is +π for the upper half and −π for the lower. The middle row is stored
-/// twice for that.
+/// The warp mesh's values per stored vertex (warped uv, rad, ang) as a float texture, for warp shaders that
+/// interpolate them per pixel over one triangle covering the picture (`ShaderStageProgram.warpPrologue`). The
+/// middle row is stored twice as in `ShaderWarpMesh` (`ang` is +π above and −π below on its left half).
 final class ShaderWarpGeometry {
-    private let array = VertexArray()
-    private let vertices = GLBuffer(kind: .vertices)
-    private let indices = GLBuffer(kind: .indices)
-    private let indexCount: Int
+    let columns: Int
+    let rows: Int
+    /// The mesh row stored twice (the split of `ang`), or -1 for an odd row count.
+    let split: Int
     /// For each stored vertex, the mesh vertex it copies.
     private let source: [Int]
-    /// Position, (uv placeholder), uv_orig, rad, ang: 8 floats per stored vertex.
+    /// uv (this frame), rad, ang: 4 floats per stored vertex, the rows in order (the split row twice).
     private var data: [Float]
-    /// White with each vertex's alpha, while two presets blend (attribute 3 as an array).
-    private let colors = GLBuffer(kind: .vertices)
+    /// `data` as a (columns + 1) × stored-rows float texture the warp shader reads per pixel; two, used in turn, so
+    /// an upload never waits for the previous frame's draw to finish reading.
+    private let textures: [Texture2D]
+    private var next = 0
+    private let array = VertexArray()
+    private let vertices = GLBuffer(kind: .vertices)
 
-    init(mesh: WarpMesh) {
-        let columns = mesh.columns, rows = mesh.rows
-        let split = rows % 2 == 0 ? rows / 2 : -1
+    init(mesh: WarpMesh) throws {
+        columns = mesh.columns
+        rows = mesh.rows
+        split = rows % 2 == 0 ? rows / 2 : -1
         var source: [Int] = []
         var angleOverride: [Float?] = []
         for row in 0...rows {
@@ -38,48 +40,45 @@ final class ShaderWarpGeometry {
             }
         }
         self.source = source
-        data = [Float](repeating: 0, count: source.count * 8)
+        data = [Float](repeating: 0, count: source.count * 4)
         for (stored, index) in source.enumerated() {
-            let x = mesh.clipX[index], y = mesh.clipY[index]
-            data.replaceSubrange(stored * 8..<stored * 8 + 8, with: [x, y, 0, 0, x * 0.5 + 0.5, -y * 0.5 + 0.5,
-                                                                     mesh.radius[index], angleOverride[stored] ?? mesh.angle[index]])
+            data[stored * 4 + 2] = mesh.radius[index]
+            data[stored * 4 + 3] = angleOverride[stored] ?? mesh.angle[index]
         }
-        let stride = UInt32(columns + 1)
-        var list: [UInt32] = []
-        for row in 0..<rows {
-            // Cells below the split read the second copy of the middle row and everything after it.
-            let top = UInt32(split >= 0 && row >= split ? row + 1 : row)
-            for column in 0..<columns {
-                let corner = top * stride + UInt32(column)
-                list += [corner, corner + 1, corner + stride, corner + 1, corner + stride + 1, corner + stride]
-            }
+        let textureWidth = columns + 1, storedRows = source.count / textureWidth
+        textures = try wrapGraphics {
+            try (0..<2).map { _ in try Texture2D(width: textureWidth, height: storedRows, format: .rgba32f) }
         }
-        indexCount = list.count
-        array.setAttribute(0, buffer: vertices, components: 2, stride: 8, offset: 0)
-        array.setAttribute(1, buffer: vertices, components: 4, stride: 8, offset: 2)
-        array.setAttribute(2, buffer: vertices, components: 2, stride: 8, offset: 6)
-        array.setIndices(indices)
-        indices.upload(list)
+        for texture in textures { texture.setNearest() }
+        glBindTexture(GLenum(GL_TEXTURE_2D), 0)
+        // One triangle covering the picture; the fragment stage finds its mesh cell from gl_FragCoord.
+        array.setAttribute(0, buffer: vertices, components: 2, stride: 2, offset: 0)
+        vertices.upload([-1, 1, 3, 1, -1, -3] as [Float])
         VertexArray.unbind()
     }
 
-    /// Draws the mesh with this frame's warped coordinates (u, v with v = 0 at the top, per mesh vertex), white,
-    /// and with `alphas` (per mesh vertex) as the vertex colour's alpha when given (a blend's weights).
-    func draw(coordinates: [SIMD2<Float>], alphas: [Float]? = nil) {
-        for (stored, index) in source.enumerated() where index < coordinates.count {
-            data[stored * 8 + 2] = coordinates[index].x
-            data[stored * 8 + 3] = coordinates[index].y
-        }
+    /// Draws the mesh with this frame's warped coordinates (u, v with v = 0 at the top, per mesh vertex); the
+    /// program's mesh texture unit is `unit`.
+    func draw(coordinates: [SIMD2<Float>], unit: Int) {
+        uploadMesh(coordinates: coordinates, unit: unit)
         array.bind()
-        if let alphas {
-            colors.upload(source.flatMap { index in [1, 1, 1, index < alphas.count ? alphas[index] : 1] as [Float] })
-            array.setAttribute(3, buffer: colors, components: 4, stride: 4, offset: 0)
-        } else {
-            glDisableVertexAttribArray(3)
-            glVertexAttrib4f(3, 1, 1, 1, 1)
+        glVertexAttrib4f(3, 1, 1, 1, 1)
+        glDrawArrays(GLenum(GL_TRIANGLES), 0, 3)
+    }
+
+    /// Uploads this frame's warped coordinates into the mesh texture and binds it on `unit`.
+    func uploadMesh(coordinates: [SIMD2<Float>], unit: Int) {
+        for (stored, index) in source.enumerated() where index < coordinates.count {
+            data[stored * 4] = coordinates[index].x
+            data[stored * 4 + 1] = coordinates[index].y
         }
-        vertices.upload(data)
-        glDrawElements(GLenum(GL_TRIANGLES), GLsizei(indexCount), GLenum(GL_UNSIGNED_INT), nil)
+        let texture = textures[next]
+        next = 1 - next
+        // The upload binds on the active unit and unbinds after: make that the mesh's unit, not a sampler's.
+        glActiveTexture(GLenum(GL_TEXTURE0 + Int32(unit)))
+        try? texture.upload(rgbaFloats: data)
+        texture.bind(unit: unit)
+        glActiveTexture(GLenum(GL_TEXTURE0))
     }
 }
 
@@ -172,5 +171,33 @@ final class ShaderCompGeometry {
         array.bind()
         vertices.upload(data)
         glDrawElements(GLenum(GL_TRIANGLES), GLsizei(indexCount), GLenum(GL_UNSIGNED_INT), nil)
+    }
+}
+
+/// One triangle over the whole picture with uv = uv_orig (v = 0 at the top), for comp shaders that read neither
+/// `rad`, `ang` nor `hue_shader`: on such a shader MilkDrop's grid only interpolates uv, which is linear in the
+/// position anyway. On llvmpipe the grid's 1,300 small triangles shade every 4×4 block they touch once per
+/// triangle (1.6× the picture's blocks at 640×360), one triangle shades each block once.
+final class ShaderFullScreenGeometry {
+    private let array = VertexArray()
+    private let vertices = GLBuffer(kind: .vertices)
+
+    init() {
+        // Clip (-1, 1) is uv (0, 0); the triangle reaches x = 3 and y = -3 so it covers the square.
+        let data: [Float] = [-1, 1, 0, 0, 0, 0,
+                             3, 1, 2, 0, 2, 0,
+                             -1, -3, 0, 2, 0, 2]
+        array.setAttribute(0, buffer: vertices, components: 2, stride: 6, offset: 0)
+        array.setAttribute(1, buffer: vertices, components: 4, stride: 6, offset: 2)
+        vertices.upload(data)
+        VertexArray.unbind()
+    }
+
+    /// Draws the triangle; rad, ang and the colour are constants the shader does not read.
+    func draw() {
+        array.bind()
+        glVertexAttrib2f(2, 0, 0)
+        glVertexAttrib4f(3, 1, 1, 1, 1)
+        glDrawArrays(GLenum(GL_TRIANGLES), 0, 3)
     }
 }

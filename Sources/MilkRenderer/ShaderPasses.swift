@@ -31,7 +31,9 @@ final class ShaderPasses {
     /// `rand_frame` and the `rot_rand` matrices: new values each frame, from the layer's seed.
     var random: SeededRandom
     let warpGeometry: ShaderWarpGeometry
+    let warpMesh: ShaderWarpMesh
     let compGeometry: ShaderCompGeometry
+    let fullScreenGeometry = ShaderFullScreenGeometry()
 
     init(width: Int, height: Int, mesh: WarpMesh, seed: UInt64) throws {
         self.width = width
@@ -45,7 +47,8 @@ final class ShaderPasses {
         let grey = try wrapGraphics { try Texture2D(width: 1, height: 1) }
         try wrapGraphics { try grey.upload(rgba: [128, 128, 128, 255]) }
         neutral = grey
-        warpGeometry = ShaderWarpGeometry(mesh: mesh)
+        warpGeometry = try ShaderWarpGeometry(mesh: mesh)
+        warpMesh = ShaderWarpMesh(mesh: mesh)
         compGeometry = ShaderCompGeometry(aspectX: mesh.aspectX, aspectY: mesh.aspectY)
     }
 
@@ -93,7 +96,9 @@ final class ShaderPasses {
     private func compile(_ shader: TranslatedShader?, _ presetName: String, _ set: ShaderProgramSet) -> ShaderStageProgram? {
         guard let shader else { return nil }
         do {
-            return try ShaderStageProgram(shader, label: "\(presetName) \(shader.stage.rawValue) shader") { name in
+            let grid = ShaderStageProgram.WarpGrid(columns: warpGeometry.columns, rows: warpGeometry.rows, width: width,
+                                                   height: height)
+            return try ShaderStageProgram(shader, label: "\(presetName) \(shader.stage.rawValue) shader", warpGrid: grid) { name in
                 textureSize(name, set)
             }
         } catch {

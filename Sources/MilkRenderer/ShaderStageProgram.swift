@@ -71,17 +71,45 @@ final class ShaderStageProgram {
     let samplers: [ShaderSamplerBinding]
     /// Per-frame uniforms: location and where the value comes from.
     private(set) var uniforms: [(GLint, UniformSource)] = []
+    /// Whether the shader's own code reads `rad`, `ang` or `hue_shader`, the values only a grid of vertices carries.
+    let readsGridValues: Bool
     /// Whether any `rot_*` matrix is read (they are costly enough to skip otherwise).
     var usesRotations: Bool {
         uniforms.contains { if case .rotation = $0.1 { return true } else { return false } }
     }
 
-    /// Compiles `shader`; `textureSize` gives the size of what a sampler reads, for `texsize_NAME`.
-    init(_ shader: TranslatedShader, label: String, textureSize: (String) -> (Int, Int)) throws {
+    /// The warp mesh and picture a warp program draws: `columns`×`rows` cells over `width`×`height` pixels.
+    struct WarpGrid: Equatable {
+        var columns: Int
+        var rows: Int
+        var width: Int
+        var height: Int
+        /// The mesh row stored twice (the split of `ang`), or -1 for an odd row count.
+        var split: Int { rows % 2 == 0 ? rows / 2 : -1 }
+    }
+
+    /// Whether a warp program interpolates the mesh per pixel (one triangle, `warpPrologue`) rather than drawing it.
+    let perPixelWarp: Bool
+
+    /// Compiles `shader`; `textureSize` gives the size of what a sampler reads, for `texsize_NAME`. A warp shader
+    /// with `warpGrid` gets whichever way of drawing the mesh is cheaper for it (`perPixelWarpPays`); without one
+    /// (the compile checks) the per-pixel source.
+    init(_ shader: TranslatedShader, label: String, warpGrid: WarpGrid? = nil, textureSize: (String) -> (Int, Int)) throws {
         stage = shader.stage
-        program = try ShaderProgram(label: label, vertex: Self.vertexSource, fragment: Self.fragmentSource(shader))
+        perPixelWarp = shader.stage == .warp && (warpGrid.map { Self.perPixelWarpPays(shader, grid: $0) } ?? true)
+        program = try ShaderProgram(label: label, vertex: Self.vertexSource,
+                                    fragment: Self.fragmentSource(shader, perPixelWarp: perPixelWarp))
         samplers = shader.samplers.map(ShaderSamplerBinding.init)
+        readsGridValues = Self.readsGridValues(shader.body)
         program.use()
+        if perPixelWarp {
+            glUniform1i(program.location("_milk_mesh"), GLint(samplers.count))
+            if let warpGrid {
+                glUniform4f(program.location("_milk_grid"), Float(warpGrid.columns), Float(warpGrid.rows),
+                            Float(warpGrid.width), Float(warpGrid.height))
+                glUniform1i(program.location("_milk_split"), GLint(warpGrid.split))
+            }
+        }
         for (unit, sampler) in shader.samplers.enumerated() {
             glUniform1i(program.location(sampler.glslName), GLint(unit))
         }
@@ -103,6 +131,46 @@ final class ShaderStageProgram {
             }
         }
     }
+
+    // A name read anywhere in main's statements (a preset's own variable of the same name counts too: it only
+    // costs the faster path).
+    private static let gridValueNames = try? NSRegularExpression(pattern: "\\b(rad|ang|hue_shader)\\b")
+
+    /// Whether `body` mentions `rad`, `ang` or `hue_shader`; true when that cannot be decided.
+    static func readsGridValues(_ body: String) -> Bool {
+        guard let gridValueNames else { return true }
+        return gridValueNames.firstMatch(in: body, range: NSRange(body.startIndex..., in: body)) != nil
+    }
+
+    /// The texture unit of the warp mesh's values (after the shader's own samplers).
+    var meshUnit: Int { samplers.count }
+
+    /// Whether interpolating the mesh per pixel costs less than rasterising it, for this shader on this grid.
+    ///
+    /// llvmpipe shades 4×4 blocks, and a block that several small mesh triangles touch is shaded once per triangle:
+    /// about `blockWaste` times the picture's blocks (2.1 at 48×36 cells over 640×360, 1.4 over 1280×720). The
+    /// per-pixel prologue costs three float fetches, about 1.5 bilinear lookups in A/B runs; the shader's own cost is
+    /// counted as its texture lookups plus half a unit per transcendental call.
+    static func perPixelWarpPays(_ shader: TranslatedShader, grid: WarpGrid) -> Bool {
+        let text = shader.body + "\n" + shader.declarations
+        let range = NSRange(text.startIndex..., in: text)
+        let lookups = Self.lookups?.numberOfMatches(in: text, range: range) ?? 0
+        let transcendentals = Self.transcendentals?.numberOfMatches(in: text, range: range) ?? 0
+        let cost = Double(lookups) + 0.5 * Double(transcendentals)
+        return cost * (blockWaste(grid) - 1) >= 1.5
+    }
+
+    /// Estimated shaded 4×4 blocks per block of the picture when the mesh is drawn as triangles: each cell's
+    /// triangles touch the blocks of its area, a rim along its edges and its diagonal (fitted to exact counts:
+    /// 3.6, 2.1, 1.6, 1.4, 1.27 at 320×180 … 1920×1080 with 48×36 cells).
+    static func blockWaste(_ grid: WarpGrid) -> Double {
+        let cellWidth = Double(grid.width) / Double(max(grid.columns, 1)) / 4
+        let cellHeight = Double(grid.height) / Double(max(grid.rows, 1)) / 4
+        return 1 + 0.8 * (cellWidth + cellHeight + max(cellWidth, cellHeight) + 1) / max(cellWidth * cellHeight, 1e-6)
+    }
+
+    private static let transcendentals = try? NSRegularExpression(
+        pattern: "\\b(sin|cos|tan|asin|acos|atan|pow|exp|exp2|log|log2|sqrt|inversesqrt|length|distance|normalize)\\(")
 
     /// Sets this frame's uniforms (the program must be in use).
     func apply(_ environment: ShaderEnvironmentUniforms) {
@@ -152,15 +220,53 @@ final class ShaderStageProgram {
 
         """
 
+    /// The warp shader's fragment stage, drawn as one triangle over the picture: each pixel finds its mesh cell and
+    /// triangle (MilkDrop's split of a cell, top-right to bottom-left) and interpolates the three vertices' uv, rad
+    /// and ang from the mesh texture (`ShaderWarpGeometry`) as the rasteriser would. On llvmpipe the mesh's 3,456
+    /// small triangles shade every 4×4 block they touch once per triangle, twice the picture's blocks at 640×360.
+    static func warpFragmentShader(_ shader: TranslatedShader) -> String {
+        var text = "#version 330\nin vec4 v_color;\nout vec4 fragColor;\n"
+        text += "uniform sampler2D _milk_mesh;\nuniform vec4 _milk_grid;\nuniform int _milk_split;\n"
+        text += shader.uniformDeclarations + "\n" + shader.declarations + "\n"
+        text += "void main()\n{\n" + warpPrologue
+        text += "    vec3 ret = vec3(0.0);\n    vec2 uv = v_uv.xy;\n    vec2 uv_orig = v_uv.zw;\n"
+        text += "    float rad = v_rad_ang.x;\n    float ang = v_rad_ang.y;\n    vec3 hue_shader = v_color.xyz;\n"
+        if !shader.writtenUniforms.isEmpty { text += shader.uniformCopies + "\n" }
+        text += shader.body + "\n"
+        text += "    fragColor = vec4(ret, v_color.w);\n}\n"
+        return text
+    }
+
+    /// The mesh values at this pixel: `v_uv` (.xy warped uv, .zw uv_orig, v = 0 at the top) and `v_rad_ang`.
+    static let warpPrologue = """
+            vec2 _milk_p = vec2(gl_FragCoord.x, _milk_grid.w - gl_FragCoord.y) / _milk_grid.zw;
+            vec2 _milk_g = _milk_p * _milk_grid.xy;
+            ivec2 _milk_cell = clamp(ivec2(_milk_g), ivec2(0), ivec2(_milk_grid.xy) - 1);
+            vec2 _milk_f = _milk_g - vec2(_milk_cell);
+            int _milk_top = _milk_cell.y + ((_milk_split >= 0 && _milk_cell.y >= _milk_split) ? 1 : 0);
+            bool _milk_second = _milk_f.x + _milk_f.y >= 1.0;
+            vec4 _milk_b = texelFetch(_milk_mesh, ivec2(_milk_cell.x + 1, _milk_top), 0);
+            vec4 _milk_c = texelFetch(_milk_mesh, ivec2(_milk_cell.x, _milk_top + 1), 0);
+            vec4 _milk_a = texelFetch(_milk_mesh, _milk_second ? ivec2(_milk_cell.x + 1, _milk_top + 1)
+                                                               : ivec2(_milk_cell.x, _milk_top), 0);
+            vec4 _milk_v = _milk_second
+                ? _milk_a * (_milk_f.x + _milk_f.y - 1.0) + _milk_b * (1.0 - _milk_f.y) + _milk_c * (1.0 - _milk_f.x)
+                : _milk_a * (1.0 - _milk_f.x - _milk_f.y) + _milk_b * _milk_f.x + _milk_c * _milk_f.y;
+            vec4 v_uv = vec4(_milk_v.xy, _milk_p);
+            vec2 v_rad_ang = _milk_v.zw;
+
+        """
+
     // Word-boundary matches, so a preset's own `h_texture(` (a renamed reserved word) is left alone.
     private static let lookups = try? NSRegularExpression(pattern: "\\btexture(Lod|Proj|Grad)?\\(")
 
     /// The translator's fragment shader with every texture lookup flipped to MilkDrop's orientation, and the comp
     /// writing the vertex colour's alpha as MilkDrop's wrapper does (`float4(ret.xyz, _vDiffuse.w)`): 1 except
-    /// while two presets blend, when it carries the blend's weight.
-    static func fragmentSource(_ shader: TranslatedShader) -> String {
-        var text = shader.fragmentShader.replacingOccurrences(of: "fragColor = vec4(ret, 1.0);",
-                                                             with: "fragColor = vec4(ret, v_color.w);")
+    /// while two presets blend, when it carries the blend's weight. A per-pixel warp gets its mesh values from
+    /// `warpPrologue`.
+    static func fragmentSource(_ shader: TranslatedShader, perPixelWarp: Bool) -> String {
+        var text = perPixelWarp ? warpFragmentShader(shader)
+            : shader.fragmentShader.replacingOccurrences(of: "fragColor = vec4(ret, 1.0);", with: "fragColor = vec4(ret, v_color.w);")
         if let lookups {
             let range = NSRange(text.startIndex..., in: text)
             text = lookups.stringByReplacingMatches(in: text, range: range, withTemplate: "_tx$1(")

@@ -10,32 +10,66 @@ struct BenchRender: AsyncParsableCommand {
         abstract: "Frames per second of the layer renderer against projectm-ref and the empty two-pass floor."
     )
 
+    /// Which presets to run.
+    enum Only: String, ExpressibleByArgument, CaseIterable {
+        case all, md1, md2, reference
+    }
+
     @Option(help: "Frames per run.") var frames = 300
     @Option(help: "How many extra MilkDrop 1 presets (fixed seed).") var extra = 20
+    @Option(help: "Sizes, comma-separated WxH.") var sizes = "640x360,1280x720"
+    @Option(help: "Presets: all, md1 (MD1 reference presets + extras), md2 (MD2 reference presets), reference (the six).")
+    var only: Only = .all
+    @Option(help: "Runs of each preset, ours and projectm-ref's interleaved; each fps is the median of the runs.")
+    var repeats = 1
+    @Flag(help: "Skip the empty two-pass floor.") var noFloor = false
     @Option(help: "The Debian preset folder.") var presets = "/usr/share/projectM/presets"
     @Option(help: "projectm-ref executable (skipped when missing).") var reference = "/tmp/pmref/projectm-ref"
     @Flag(help: "Print one JSON line per run.") var json = false
 
     func run() async throws {
-        let files = RenderBenchmark.referencePresets.map { presets + "/" + $0 }
-            + RenderBenchmark.sampleMD1Presets(in: presets, count: extra)
+        let references = RenderBenchmark.referencePresets.map { presets + "/" + $0 }
+        let extras = only == .all || only == .md1 ? RenderBenchmark.sampleMD1Presets(in: presets, count: extra) : []
+        let files = (references + extras).filter { file in
+            switch only {
+            case .all, .reference: return only == .all || references.contains(file)
+            case .md1: return !RenderBenchmark.hasShaderSections(file)
+            case .md2: return RenderBenchmark.hasShaderSections(file)
+            }
+        }
         let hasReference = FileManager.default.isExecutableFile(atPath: reference)
-        for (width, height) in [(640, 360), (1280, 720)] {
-            let floor = try RenderBenchmark.floor(width: width, height: height, frames: frames)
-            report(PresetSpeed(preset: "floor", width: width, height: height, fps: floor.fps, referenceFPS: nil))
-            var ratios: [Double] = []
+        for size in sizes.split(separator: ",") {
+            let parts = size.split(separator: "x").compactMap { Int($0) }
+            guard parts.count == 2 else { throw ValidationError("--sizes: \(size) is not WxH") }
+            let (width, height) = (parts[0], parts[1])
+            if !noFloor {
+                let floor = try RenderBenchmark.floor(width: width, height: height, frames: frames)
+                report(PresetSpeed(preset: "floor", width: width, height: height, fps: floor.fps, referenceFPS: nil))
+            }
+            var md1: [Double] = [], md2: [Double] = []
             for file in files {
-                let ours = try RenderBenchmark.measure(preset: file, width: width, height: height, frames: frames)
-                let theirs = hasReference
-                    ? RenderBenchmark.measureReference(tool: reference, preset: file, width: width, height: height, frames: frames)
-                    : nil
-                let speed = PresetSpeed(preset: file, width: width, height: height, fps: ours, referenceFPS: theirs)
-                if let ratio = speed.ratio { ratios.append(ratio) }
+                var ours: [Double] = [], theirs: [Double] = []
+                for _ in 0..<max(repeats, 1) {
+                    ours.append(try RenderBenchmark.measure(preset: file, width: width, height: height, frames: frames))
+                    if hasReference, let fps = RenderBenchmark.measureReference(tool: reference, preset: file, width: width,
+                                                                                 height: height, frames: frames) {
+                        theirs.append(fps)
+                    }
+                }
+                let speed = PresetSpeed(preset: file, width: width, height: height, fps: RenderBenchmark.median(ours) ?? 0,
+                                        referenceFPS: RenderBenchmark.median(theirs))
+                if let ratio = speed.ratio {
+                    if RenderBenchmark.hasShaderSections(file) { md2.append(ratio) } else { md1.append(ratio) }
+                }
                 report(speed)
             }
-            let median = ratios.sorted().dropFirst(ratios.count / 2).first
-            print(json ? "{\"size\":\"\(width)x\(height)\",\"median_ratio\":\(median.map { String(format: "%.3f", $0) } ?? "null")}"
-                : "\(width)x\(height): median ratio \(median.map { String(format: "%.2f", $0) } ?? "n/a")")
+            let all = RenderBenchmark.median(md1 + md2), m1 = RenderBenchmark.median(md1), m2 = RenderBenchmark.median(md2)
+            func text(_ value: Double?, _ format: String) -> String { value.map { String(format: format, $0) } ?? (json ? "null" : "n/a") }
+            print(json
+                ? "{\"size\":\"\(width)x\(height)\",\"median_ratio\":\(text(all, "%.3f")),\"md1_median_ratio\":\(text(m1, "%.3f")),"
+                    + "\"md1_presets\":\(md1.count),\"md2_median_ratio\":\(text(m2, "%.3f")),\"md2_presets\":\(md2.count)}"
+                : "\(width)x\(height): median ratio \(text(all, "%.2f")) (MD1 \(text(m1, "%.2f")) over \(md1.count), "
+                    + "MD2 \(text(m2, "%.2f")) over \(md2.count))")
         }
     }
 

@@ -21,14 +21,17 @@ struct Render: AsyncParsableCommand {
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "milkdrop (default) or projectm: draw as projectM 3.1.12 does (its audio levels, waves, feedback size; no gamma), for comparisons.")
     var compat = "milkdrop"
+    @Flag(help: "Also print milliseconds per frame of each stage (a glFinish after each; slower than a plain run).")
+    var profile = false
 
     func run() async throws {
         let (columns, rows) = try RenderJob.parseMesh(mesh)
         let compatibility = try RenderCompatibility(parsing: compat)
-        let job = RenderJob(presetName: preset, width: width, height: height, frames: frames, fps: Double(fps),
+        var job = RenderJob(presetName: preset, width: width, height: height, frames: frames, fps: Double(fps),
                             captures: try RenderJob.parseCaptures(capture), outputDirectory: out,
                             meshColumns: columns, meshRows: rows, seed: seed,
                             compatibility: compatibility)
+        job.profile = profile
         let loaded = try Preset(contentsOf: URL(fileURLWithPath: preset))
         let textured = layerDriver(for: loaded, seed: seed, presetPath: preset,
                                    textureFolders: UserTextureLibrary.folders(fromSearchPath: ProcessInfo.processInfo.environment["AIVJ_TEXTURE_PATH"]))
@@ -39,5 +42,6 @@ struct Render: AsyncParsableCommand {
             FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
         }
         print(summary.jsonLine)
+        if let stages = summary.profile { print(stages.jsonLine) }
     }
 }
