@@ -47,19 +47,37 @@ public enum ShowBenchmark {
         public var ratio: Double? { referenceFPS.map { fps / $0 } }
     }
 
+    /// One measured run: frames per second, and with `profile` the milliseconds per frame of each stage.
+    public struct Run: Sendable {
+        public var fps: Double
+        /// Processor time of the whole process (every llvmpipe thread too) per frame, in milliseconds: on a loaded
+        /// machine a steadier measure of the work than wall time.
+        public var cpuMilliseconds: Double
+        public var stages: [(stage: String, ms: Double)]
+    }
+
     /// Renders `frames` frames of the show on the pair (`fg`, `bg`) with silence, no pair change, and the
     /// coupling fully on; returns frames per second of the render loop (one glFinish at the end).
     public static func measure(fg: String, bg: String, width: Int, height: Int, frames: Int,
                                coupling: CouplingParameters = CouplingParameters(mode: .on, strength: 1, parallax: 1, dof: 1)) throws -> Double {
+        try run(fg: fg, bg: bg, width: width, height: height, frames: frames, coupling: coupling, profile: false).fps
+    }
+
+    /// As `measure`; with `profile` every stage ends in a glFinish and is timed (so fps is then a little lower).
+    public static func run(fg: String, bg: String, width: Int, height: Int, frames: Int, coupling: CouplingParameters,
+                           profile: Bool) throws -> Run {
         let context = try wrapGraphics { try HeadlessContext() }
         return try withExtendedLifetime(context) {
             let pair = Pair(id: "bench", fg: fg, bg: bg, warpDiff: 0, cxDiff: 0)
             var configuration = ShowConfiguration(width: width, height: height, fps: 60, seed: 1, coupling: coupling)
             configuration.policy = PairChangePolicy(minimumDwell: 1e9, maximumDwell: 1e9)
             let show = try Show(pairs: [pair], configuration: configuration)
+            show.profile = StageProfile(enabled: profile)
             // The first frame builds both layers; it is not timed (projectm-ref leaves its initialisation out too).
             try show.advance(audio: .silent(frame: 0, fps: 60), time: 0)
             glFinish()
+            show.profile.reset()
+            let cpuStart = processorSeconds()
             let clock = ContinuousClock()
             let start = clock.now
             for frame in 1...max(1, frames) {
@@ -68,7 +86,17 @@ public enum ShowBenchmark {
             glFinish()
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            return seconds > 0 ? Double(max(1, frames)) / seconds : 0
+            let cpu = (processorSeconds() - cpuStart) * 1000 / Double(max(1, frames))
+            return Run(fps: seconds > 0 ? Double(max(1, frames)) / seconds : 0, cpuMilliseconds: cpu,
+                       stages: show.profile.millisecondsPerFrame)
         }
+    }
+
+    /// User and system time of this process so far, all threads.
+    static func processorSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }

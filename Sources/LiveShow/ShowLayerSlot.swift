@@ -1,3 +1,4 @@
+import Coupling
 import GraphicsCore
 import MilkRenderer
 
@@ -24,9 +25,12 @@ final class PlayingLayer {
         path = prepared.path
     }
 
-    func render(_ inputs: LayerFrameInputs) throws {
+    /// Runs the preset's code for this frame and draws it; `profile` gets "`stage` code" and "`stage` draw".
+    func render(_ inputs: LayerFrameInputs, profile: inout StageProfile, stage: String) throws {
         let (parameters, field) = driver.frame(inputs, mesh: layer.mesh)
+        profile.mark(stage + " code")
         try wrapGraphics { try layer.render(parameters, inputs: inputs, warpField: field) }
+        profile.mark(stage + " draw")
     }
 }
 
@@ -87,15 +91,15 @@ final class ShowLayerSlot {
     }
 
     /// Renders this frame of whatever plays, and the transition between them.
-    func render(_ inputs: LayerFrameInputs, time: Double) throws {
+    func render(_ inputs: LayerFrameInputs, time: Double, profile: inout StageProfile, stage: String) throws {
         guard let current else { return }
-        try current.render(inputs)
+        try current.render(inputs, profile: &profile, stage: stage)
         guard let incoming else {
             texture = current.layer.output.texture
             progress = nil
             return
         }
-        try incoming.render(inputs)
+        try incoming.render(inputs, profile: &profile, stage: stage)
         let done = (time - transitionStart) / transitionLength
         if done >= 1 {
             spare = current.layer
@@ -106,6 +110,7 @@ final class ShowLayerSlot {
             return
         }
         try blend(from: current.layer, to: incoming.layer, progress: max(0, done))
+        profile.mark(stage + " blend")
         texture = transition.output.texture
         progress = max(0, done)
     }
