@@ -61,7 +61,7 @@ public final class CouplingCompositor {
         let keys = parameters.clamped
         glDisable(GLenum(GL_BLEND))
         emptyArray.bind()
-        let mixes = blur.render(foreground: foreground, fgRadius: pose.fgBlurPixels,
+        let mixes = try blur.render(foreground: foreground, fgRadius: pose.fgBlurPixels,
                                 background: background, bgRadius: pose.bgBlurPixels)
         profile.mark("dof")
         let debug = parameters.mode == .debug

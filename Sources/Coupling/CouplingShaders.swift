@@ -11,48 +11,73 @@ enum CouplingShaders {
     }
     """
 
-    /// One direction of a separable Gaussian: 9 taps `step` apart (in texture coordinates), σ = 2 steps, over
-    /// one image (`TARGETS 1`) or two at once into two colour attachments (`TARGETS 2`, each with its own step).
-    /// With `ACROSS 1` every tap is two samples `across` apart across the direction, so a pass that also shrinks
-    /// the picture 4× reads every source row rather than one in four. Variants rather than uniform branches:
-    /// llvmpipe runs both sides of a branch.
-    static func blurFragment(targets: Int, across: Bool) -> String {
+    /// The first depth-of-field pass: each plane shrunk to the blur size by a box filter, one plane (`TARGETS 1`)
+    /// or two at once into two colour attachments (`TARGETS 2`). With `BOXi 1` image i is read by four bilinear
+    /// samples `offseti` from the pixel centre, which for a picture four times the blur size land on texel
+    /// corners and average its 4×4 block exactly; with `BOXi 0` one sample at the centre, the exact 2×2 average
+    /// of a picture twice the blur size (a BG rendered at half size). Every source pixel is read, so thin
+    /// lines cannot flicker in and out. Variants rather than uniform branches: llvmpipe runs both sides of one.
+    static func shrinkFragment(targets: Int, box0: Bool, box1: Bool) -> String {
         """
         #version 330 core
         #define TARGETS \(targets)
-        #define ACROSS \(across ? 1 : 0)
+        #define BOX0 \(box0 ? 1 : 0)
+        #define BOX1 \(box1 ? 1 : 0)
+        in vec2 screenUV;
+        layout(location = 0) out vec4 color0;
+        uniform sampler2D image0;
+        uniform vec2 offset0;
+        #if TARGETS == 2
+        layout(location = 1) out vec4 color1;
+        uniform sampler2D image1;
+        uniform vec2 offset1;
+        #endif
+        vec4 box(sampler2D image, vec2 offset) {
+            return 0.25 * (texture(image, screenUV + offset) + texture(image, screenUV - offset)
+                + texture(image, screenUV + vec2(offset.x, -offset.y)) + texture(image, screenUV + vec2(-offset.x, offset.y)));
+        }
+        void main() {
+        #if BOX0
+            color0 = box(image0, offset0);
+        #else
+            color0 = texture(image0, screenUV);
+        #endif
+        #if TARGETS == 2
+        #if BOX1
+            color1 = box(image1, offset1);
+        #else
+            color1 = texture(image1, screenUV);
+        #endif
+        #endif
+        }
+        """
+    }
+
+    /// One direction of a separable Gaussian on the shrunk planes: 5 taps `step` apart (texture coordinates),
+    /// σ = one step, over one image or two at once (each with its own step), as `shrinkFragment`.
+    static func gaussianFragment(targets: Int) -> String {
+        """
+        #version 330 core
+        #define TARGETS \(targets)
         in vec2 screenUV;
         layout(location = 0) out vec4 color0;
         uniform sampler2D image0;
         uniform vec2 step0;
-        uniform vec2 across0;
         #if TARGETS == 2
         layout(location = 1) out vec4 color1;
         uniform sampler2D image1;
         uniform vec2 step1;
-        uniform vec2 across1;
         #endif
-        const float weights[5] = float[5](1.0, 0.8824969, 0.6065307, 0.3246525, 0.1353353);
-        vec4 tap(sampler2D image, vec2 uv, vec2 across) {
-        #if ACROSS
-            return 0.5 * (texture(image, uv - across) + texture(image, uv + across));
-        #else
-            return texture(image, uv);
-        #endif
-        }
-        vec4 blur(sampler2D image, vec2 step, vec2 across) {
-            vec4 sum = tap(image, screenUV, across) * weights[0];
-            float total = weights[0];
-            for (int i = 1; i < 5; i++) {
-                sum += (tap(image, screenUV + step * float(i), across) + tap(image, screenUV - step * float(i), across)) * weights[i];
-                total += 2.0 * weights[i];
-            }
-            return sum / total;
+        vec4 blur(sampler2D image, vec2 step) {
+            // exp(-k²/2) for k = 0, 1, 2, normalised.
+            return (texture(image, screenUV) * 1.0
+                + (texture(image, screenUV + step) + texture(image, screenUV - step)) * 0.6065307
+                + (texture(image, screenUV + 2.0 * step) + texture(image, screenUV - 2.0 * step)) * 0.1353353) / 2.4837319;
         }
         void main() {
-            color0 = blur(image0, step0, across0);
+            color0 = blur(image0, step0);
         #if TARGETS == 2
-            color1 = blur(image1, step1, across1);
+            color1 = blur(image1, step1);
         #endif
         }
         """

@@ -99,7 +99,7 @@ public final class LivePlayer {
             width: config.width, height: config.height, fps: options.fps, seed: options.seed,
             picker: PickerConfiguration(mode: config.pickMode),
             policy: PairChangePolicy(minimumDwell: config.minimumDwell, maximumDwell: config.maximumDwell),
-            coupling: coupling)
+            coupling: coupling, backgroundScale: config.bgScale)
         let show = try Show(pairs: pairs, configuration: configuration)
         let hud = ShowHUD(visible: config.hud)
         hud.budgetMS = 1000 / options.fps

@@ -65,7 +65,9 @@ public final class Show {
         random = SeededRandom(seed: configuration.seed)
         let (w, h) = (configuration.width, configuration.height)
         compositor = try wrapGraphics { try CouplingCompositor(width: w, height: h) }
-        background = try ShowLayerSlot(width: w, height: h, meshColumns: configuration.meshColumns, meshRows: configuration.meshRows)
+        let bgSize = self.configuration.backgroundSize
+        background = try ShowLayerSlot(width: bgSize.width, height: bgSize.height, meshColumns: configuration.meshColumns,
+                                       meshRows: configuration.meshRows)
         foreground = try ShowLayerSlot(width: w, height: h, meshColumns: configuration.meshColumns, meshRows: configuration.meshRows)
     }
 
