@@ -11,34 +11,88 @@ enum CouplingShaders {
     }
     """
 
-    /// One direction of a separable Gaussian: 9 taps `step` apart (in texture coordinates), σ = 2 steps.
-    /// `across` (texture coordinates, 0 for none) adds a second sample on each side across the direction, so a
-    /// pass that also shrinks the picture 4× reads every source row rather than one in four.
-    static let blurFragment = """
-    #version 330 core
-    in vec2 screenUV;
-    out vec4 color;
-    uniform sampler2D image;
-    uniform vec2 step;
-    uniform vec2 across;
-    vec4 tap(vec2 uv) {
-        return across == vec2(0.0) ? texture(image, uv) : 0.5 * (texture(image, uv - across) + texture(image, uv + across));
-    }
-    void main() {
-        const float weights[5] = float[5](1.0, 0.8824969, 0.6065307, 0.3246525, 0.1353353);
-        vec4 sum = tap(screenUV) * weights[0];
-        float total = weights[0];
-        for (int i = 1; i < 5; i++) {
-            sum += (tap(screenUV + step * float(i)) + tap(screenUV - step * float(i))) * weights[i];
-            total += 2.0 * weights[i];
+    /// The first depth-of-field pass: each plane shrunk to the blur size by a box filter, one plane (`TARGETS 1`)
+    /// or two at once into two colour attachments (`TARGETS 2`). With `BOXi 1` image i is read by four bilinear
+    /// samples `offseti` from the pixel centre, which for a picture four times the blur size land on texel
+    /// corners and average its 4×4 block exactly; with `BOXi 0` one sample at the centre, the exact 2×2 average
+    /// of a picture twice the blur size (a BG rendered at half size). Every source pixel is read, so thin
+    /// lines cannot flicker in and out. Variants rather than uniform branches: llvmpipe runs both sides of one.
+    static func shrinkFragment(targets: Int, box0: Bool, box1: Bool) -> String {
+        """
+        #version 330 core
+        #define TARGETS \(targets)
+        #define BOX0 \(box0 ? 1 : 0)
+        #define BOX1 \(box1 ? 1 : 0)
+        in vec2 screenUV;
+        layout(location = 0) out vec4 color0;
+        uniform sampler2D image0;
+        uniform vec2 offset0;
+        #if TARGETS == 2
+        layout(location = 1) out vec4 color1;
+        uniform sampler2D image1;
+        uniform vec2 offset1;
+        #endif
+        vec4 box(sampler2D image, vec2 offset) {
+            return 0.25 * (texture(image, screenUV + offset) + texture(image, screenUV - offset)
+                + texture(image, screenUV + vec2(offset.x, -offset.y)) + texture(image, screenUV + vec2(-offset.x, offset.y)));
         }
-        color = sum / total;
+        void main() {
+        #if BOX0
+            color0 = box(image0, offset0);
+        #else
+            color0 = texture(image0, screenUV);
+        #endif
+        #if TARGETS == 2
+        #if BOX1
+            color1 = box(image1, offset1);
+        #else
+            color1 = texture(image1, screenUV);
+        #endif
+        #endif
+        }
+        """
     }
-    """
+
+    /// One direction of a separable Gaussian on the shrunk planes: 5 taps `step` apart (texture coordinates),
+    /// σ = one step, over one image or two at once (each with its own step), as `shrinkFragment`.
+    static func gaussianFragment(targets: Int) -> String {
+        """
+        #version 330 core
+        #define TARGETS \(targets)
+        in vec2 screenUV;
+        layout(location = 0) out vec4 color0;
+        uniform sampler2D image0;
+        uniform vec2 step0;
+        #if TARGETS == 2
+        layout(location = 1) out vec4 color1;
+        uniform sampler2D image1;
+        uniform vec2 step1;
+        #endif
+        vec4 blur(sampler2D image, vec2 step) {
+            // exp(-k²/2) for k = 0, 1, 2, normalised.
+            return (texture(image, screenUV) * 1.0
+                + (texture(image, screenUV + step) + texture(image, screenUV - step)) * 0.6065307
+                + (texture(image, screenUV + 2.0 * step) + texture(image, screenUV - 2.0 * step)) * 0.1353353) / 2.4837319;
+        }
+        void main() {
+            color0 = blur(image0, step0);
+        #if TARGETS == 2
+            color1 = blur(image1, step1);
+        #endif
+        }
+        """
+    }
 
     /// The scene: a ray per pixel against the FG and BG planes, depth-of-field mix, luminance key; debug overlays.
-    static let compositeFragment = """
+    /// Compiled per `CompositeVariant` (flat or 3D, debug, which textures each plane samples), so a frame runs
+    /// only the code and texture reads it needs.
+    static func compositeFragment(_ variant: CompositeVariant) -> String {
+        """
     #version 330 core
+    #define FLAT \(variant.flat ? 1 : 0)
+    #define DEBUG_VIEW \(variant.debug ? 1 : 0)
+    #define FG_SAMPLING \(variant.fg.rawValue)
+    #define BG_SAMPLING \(variant.bg.rawValue)
     out vec4 color;
     uniform sampler2D bgSharp;
     uniform sampler2D bgBlurred;
@@ -46,8 +100,6 @@ enum CouplingShaders {
     uniform sampler2D fgBlurred;
     uniform float bgBlurMix;
     uniform float fgBlurMix;
-    uniform int flatMix;
-    uniform int debugView;
     uniform vec3 camera;
     uniform vec2 tanHalf;
     uniform float fgDepth;
@@ -85,22 +137,32 @@ enum CouplingShaders {
         vec2 fgUV = screen;
         vec2 bgUV = screen;
         float fgInside = 1.0;
-        if (flatMix == 0) {
-            vec2 ndc = screen * 2.0 - 1.0;
-            fgUV = planeUV(fgDepth, ndc);
-            bgUV = planeUV(bgDepth, ndc);
-            fgInside = inside(fgUV);
-        }
+    #if !FLAT
+        vec2 ndc = screen * 2.0 - 1.0;
+        fgUV = planeUV(fgDepth, ndc);
+        bgUV = planeUV(bgDepth, ndc);
+        fgInside = inside(fgUV);
+    #endif
+        // 0: the sharp picture only, 2: the blurred one only, 1: both mixed (a blur fading in).
+    #if BG_SAMPLING == 0
         vec3 bg = texture(bgSharp, bgUV).rgb;
+    #elif BG_SAMPLING == 2
+        vec3 bg = texture(bgBlurred, bgUV).rgb;
+    #else
+        vec3 bg = mix(texture(bgSharp, bgUV).rgb, texture(bgBlurred, bgUV).rgb, bgBlurMix);
+    #endif
+    #if FG_SAMPLING == 0
         vec3 fg = texture(fgSharp, fgUV).rgb;
-        if (bgBlurMix > 0.0) { bg = mix(bg, texture(bgBlurred, bgUV).rgb, bgBlurMix); }
-        if (fgBlurMix > 0.0) { fg = mix(fg, texture(fgBlurred, fgUV).rgb, fgBlurMix); }
+    #elif FG_SAMPLING == 2
+        vec3 fg = texture(fgBlurred, fgUV).rgb;
+    #else
+        vec3 fg = mix(texture(fgSharp, fgUV).rgb, texture(fgBlurred, fgUV).rgb, fgBlurMix);
+    #endif
         float alpha = smoothstep(keyRange.x, keyRange.y, luma(fg)) * fgInside;
         vec3 picture = mix(bg, fg, alpha);
-        if (debugView == 0) {
-            color = vec4(picture, 1.0);
-            return;
-        }
+    #if !DEBUG_VIEW
+        color = vec4(picture, 1.0);
+    #else
         // Depth: FG warm, BG cool, brighter the nearer the surface is to the focus plane.
         float depth01 = 1.0 - step(0.5, alpha);
         float inFocus = 1.0 - abs(depth01 - focus01);
@@ -122,6 +184,41 @@ enum CouplingShaders {
             if (abs(screen.y - focus01) < 0.01) { shown = vec3(1.0); }
         }
         color = vec4(shown, 1.0);
+    #endif
     }
     """
+    }
+}
+
+/// Which compositor program a frame needs: llvmpipe runs both sides of every branch, so the flat mix, the 3D
+/// scene and the debug view, and each plane's sharp/blurred reads, are separate programs rather than branches.
+struct CompositeVariant: Hashable, CaseIterable {
+    /// What one plane reads.
+    enum Sampling: Int, CaseIterable {
+        case sharp = 0
+        /// Sharp and blurred, mixed by the plane's blur mix (a blur fading in over its first two pixels).
+        case mixed = 1
+        case blurred = 2
+
+        /// The reads for a blur mix (0 = none, 1 = full).
+        init(blurMix: Float) {
+            self = blurMix <= 0 ? .sharp : blurMix >= 1 ? .blurred : .mixed
+        }
+    }
+
+    var flat: Bool
+    var debug: Bool
+    var fg: Sampling
+    var bg: Sampling
+
+    /// The flat mix, the debug view (both planes mixed by uniforms) and every 3D combination.
+    static var allCases: [CompositeVariant] {
+        var all = [CompositeVariant(flat: true, debug: false, fg: .sharp, bg: .sharp),
+                   CompositeVariant(flat: false, debug: true, fg: .mixed, bg: .mixed),
+                   CompositeVariant(flat: true, debug: true, fg: .sharp, bg: .sharp)]
+        for fg in Sampling.allCases {
+            for bg in Sampling.allCases { all.append(CompositeVariant(flat: false, debug: false, fg: fg, bg: bg)) }
+        }
+        return all
+    }
 }

@@ -103,7 +103,7 @@ public final class LivePlayer {
             width: config.width, height: config.height, fps: options.fps, seed: options.seed,
             picker: PickerConfiguration(mode: config.pickMode),
             policy: PairChangePolicy(minimumDwell: config.minimumDwell, maximumDwell: config.maximumDwell),
-            coupling: coupling, switching: .whenReady)
+            coupling: coupling, switching: .whenReady, backgroundScale: config.bgScale)
         // Preset programs are compiled on a second context of the preparer's; without one, on this thread.
         var shared: GLWindowSharedContext?
         do { shared = try window.makeSharedContext() } catch {

@@ -78,6 +78,8 @@ public struct RecordManifest: Codable, Sendable, Equatable {
     public var pickMode: PickMode
     public var coupling: CouplingParameters
     public var policy: PairChangePolicy
+    /// The BG layer's internal scale (absent in recordings made before it existed: they used 1).
+    public var backgroundScale: Double?
 
     init(_ options: RecordOptions) {
         pack = options.pack
@@ -92,6 +94,7 @@ public struct RecordManifest: Codable, Sendable, Equatable {
         pickMode = options.show.picker.mode
         coupling = options.show.coupling
         policy = options.show.policy
+        backgroundScale = options.show.backgroundScale
     }
 
     /// The first setting that differs from `other` (the frame count may grow), or nil when they match.
@@ -101,7 +104,7 @@ public struct RecordManifest: Codable, Sendable, Equatable {
             ("size", width == other.width && height == other.height), ("seed", seed == other.seed),
             ("frame format", frameFormat == other.frameFormat), ("hud", hud == other.hud),
             ("pick mode", pickMode == other.pickMode), ("coupling", coupling == other.coupling),
-            ("pair policy", policy == other.policy),
+            ("pair policy", policy == other.policy), ("bg scale", (backgroundScale ?? 1) == (other.backgroundScale ?? 1)),
         ]
         return checks.first { !$0.1 }?.0
     }

@@ -28,6 +28,8 @@ public final class Show {
     public var overlay: (any ShowOverlay)?
     /// The frame rate the caller measured, shown in the status.
     public var measuredFPS = 0.0
+    /// Time per stage of each frame (`aivj bench show --profile`); disabled, it costs nothing.
+    public var profile = StageProfile(enabled: false)
 
     private var picker: Picker
     private var random: SeededRandom
@@ -85,7 +87,9 @@ public final class Show {
         random = SeededRandom(seed: configuration.seed)
         let (w, h) = (configuration.width, configuration.height)
         compositor = try wrapGraphics { try CouplingCompositor(width: w, height: h) }
-        background = ShowLayerSlot(width: w, height: h, meshColumns: configuration.meshColumns, meshRows: configuration.meshRows)
+        let bgSize = self.configuration.backgroundSize
+        background = ShowLayerSlot(width: bgSize.width, height: bgSize.height, meshColumns: configuration.meshColumns,
+                                   meshRows: configuration.meshRows)
         foreground = ShowLayerSlot(width: w, height: h, meshColumns: configuration.meshColumns, meshRows: configuration.meshRows)
         self.preparer = preparer ?? PairPreparer(compiler: sharedContext.map {
             ShaderCompileWorker(context: $0, width: w, height: h, meshColumns: configuration.meshColumns,
@@ -123,12 +127,15 @@ public final class Show {
     /// Renders one frame at show time `time` from its analysed `audio`: pair change if due, both layers,
     /// transitions, the compositor, the overlay.
     public func advance(audio: FrameAudio, time: Double) throws {
+        profile.beginFrame()
+        defer { profile.endFrame() }
         if audio.inputFallback { warn(ShowWarning(kind: .audioFallback, message: "no audio input: playing silence", time: time)) }
         try changePairIfDue(audio: audio, time: time)
         var inputs = LayerFrameInputs(audio, frame: status.frame, fps: configuration.fps)
         inputs.time = time
-        try background.render(inputs, time: time)
-        try foreground.render(inputs, time: time)
+        profile.mark("pair change")
+        try background.render(inputs, time: time, profile: &profile, stage: "bg")
+        try foreground.render(inputs, time: time, profile: &profile, stage: "fg")
         for line in background.takeDiagnostics() + foreground.takeDiagnostics() {
             warn(ShowWarning(kind: .shaderFallback, message: line, time: time))
         }
@@ -136,12 +143,14 @@ public final class Show {
             throw LiveShowError.graphics("no layer picture after frame \(status.frame)")
         }
         let motion = CouplingMotion(time: time, beatPulse01: Double(audio.beatPulse01), intensity01: Double(audio.intensity01))
-        try wrapGraphics { try compositor.render(background: bg, foreground: fg, parameters: coupling, motion: motion) }
+        try wrapGraphics { try compositor.render(background: bg, foreground: fg, parameters: coupling, motion: motion,
+                                                       profile: &profile) }
         updateStatus(audio: audio, time: time)
         if let overlay {
             compositor.output.bind()
             try overlay.draw(status, width: configuration.width, height: configuration.height)
             try wrapGraphics { try checkGLError("drawing the overlay") }
+            profile.mark("overlay")
         }
         status.frame += 1
     }

@@ -47,6 +47,8 @@ extension ShowConfig {
         lines.append("strength = \(number(strength))")
         lines.append("parallax = \(number(parallax))")
         lines.append("dof = \(number(dof))")
+        lines.append("# The BG layer's internal scale 0.25…1: the depth of field blurs it, so it renders smaller (1: full size)")
+        lines.append("bg_scale = \(number(bgScale))")
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -101,7 +103,7 @@ extension ShowConfig {
         }
         if let node = table["coupling"] {
             if let coupling = node.table {
-                for key in coupling.keys.sorted() where !["mode", "strength", "parallax", "dof"].contains(key) {
+                for key in coupling.keys.sorted() where !["mode", "strength", "parallax", "dof", "bg_scale"].contains(key) {
                     reader.problems.append("\(file): unknown key `coupling.\(key)` ignored")
                 }
                 if let text = reader.string(coupling, "mode", prefix: "coupling.") {
@@ -114,6 +116,7 @@ extension ShowConfig {
                 if let value = reader.number(coupling, "strength", range: 0...1, prefix: "coupling.") { config.strength = value }
                 if let value = reader.number(coupling, "parallax", range: 0...1, prefix: "coupling.") { config.parallax = value }
                 if let value = reader.number(coupling, "dof", range: 0...1, prefix: "coupling.") { config.dof = value }
+                if let value = reader.number(coupling, "bg_scale", range: 0.25...1, prefix: "coupling.") { config.bgScale = value }
             } else {
                 reader.problems.append("\(file): key `coupling` must be a table ([coupling]); using the default coupling")
             }

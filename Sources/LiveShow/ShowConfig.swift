@@ -24,6 +24,8 @@ public struct ShowConfig: Sendable, Equatable {
     public var strength = 0.8
     public var parallax = 0.6
     public var dof = 0.5
+    /// The BG layer's internal scale 0.25…1 (`ShowConfiguration.backgroundScale`; read when the show starts).
+    public var bgScale = ShowConfiguration.defaultBackgroundScale
     /// A pair plays at least this long before a beat may change it, and at most `maximumDwell` seconds.
     public var minimumDwell = 12.0
     public var maximumDwell = 40.0
@@ -50,6 +52,7 @@ public struct ShowConfigOverrides: Sendable, Equatable {
     public var strength: Double?
     public var parallax: Double?
     public var dof: Double?
+    public var bgScale: Double?
 
     public init() {}
 }
@@ -73,6 +76,7 @@ extension ShowConfig {
         if let strength = flags.strength { result.strength = strength }
         if let parallax = flags.parallax { result.parallax = parallax }
         if let dof = flags.dof { result.dof = dof }
+        if let bgScale = flags.bgScale { result.bgScale = bgScale }
         return result
     }
 
@@ -91,6 +95,9 @@ extension ShowConfig {
             guard value.isFinite, (0...1).contains(value) else {
                 throw LiveShowError.badSetting(name: name, value: "\(value)", reason: "must be 0…1")
             }
+        }
+        guard bgScale.isFinite, (0.25...1).contains(bgScale) else {
+            throw LiveShowError.badSetting(name: "bg_scale", value: "\(bgScale)", reason: "must be 0.25…1")
         }
         guard minimumDwell.isFinite, minimumDwell >= 0, maximumDwell.isFinite, maximumDwell >= minimumDwell else {
             throw LiveShowError.badSetting(name: "dwell", value: "\(minimumDwell)…\(maximumDwell)",

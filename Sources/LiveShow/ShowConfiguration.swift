@@ -25,11 +25,19 @@ public struct ShowConfiguration: Sendable, Equatable {
     public var meshRows: Int
     /// Live shows switch `.whenReady`; recordings (and the default) `.onSchedule`.
     public var switching: PairSwitching
+    /// The BG layer's internal size as a fraction of the output's on each side (0.25…1). The coupling's depth of
+    /// field blurs the BG in the 3D view, so it is rendered smaller (a quarter of the pixels at 0.5) and
+    /// magnified by the compositor; 1 renders it at full size (for a sharp BG in the flat mix). Fixed for the
+    /// show's life: a layer's feedback loop depends on its size.
+    public var backgroundScale: Double
+    /// The default `backgroundScale`.
+    public static let defaultBackgroundScale = 0.5
 
     public init(width: Int = 1280, height: Int = 720, fps: Double = 30, seed: UInt64 = 1,
                 picker: PickerConfiguration = .init(), policy: PairChangePolicy = .init(),
                 coupling: CouplingParameters = .init(), meshColumns: Int = 48, meshRows: Int = 36,
-                switching: PairSwitching = .onSchedule) {
+                switching: PairSwitching = .onSchedule,
+                backgroundScale: Double = ShowConfiguration.defaultBackgroundScale) {
         self.width = width
         self.height = height
         self.fps = fps
@@ -40,6 +48,12 @@ public struct ShowConfiguration: Sendable, Equatable {
         self.meshColumns = meshColumns
         self.meshRows = meshRows
         self.switching = switching
+        self.backgroundScale = backgroundScale
+    }
+
+    /// The BG layer's internal size: the output size times `backgroundScale`, at least 16 pixels a side.
+    public var backgroundSize: (width: Int, height: Int) {
+        (max(16, Int((Double(width) * backgroundScale).rounded())), max(16, Int((Double(height) * backgroundScale).rounded())))
     }
 
     /// Checks sizes and rates; throws naming the bad setting.
@@ -49,6 +63,9 @@ public struct ShowConfiguration: Sendable, Equatable {
         }
         guard fps.isFinite, (1...1000).contains(fps) else {
             throw LiveShowError.badSetting(name: "fps", value: "\(fps)", reason: "must be 1…1000")
+        }
+        guard backgroundScale.isFinite, (0.25...1).contains(backgroundScale) else {
+            throw LiveShowError.badSetting(name: "bg-scale", value: "\(backgroundScale)", reason: "must be 0.25…1")
         }
         _ = try policy.validated()
         return self

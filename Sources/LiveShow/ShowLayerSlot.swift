@@ -1,3 +1,4 @@
+import Coupling
 import GraphicsCore
 import MilkRenderer
 
@@ -67,22 +68,27 @@ final class ShowLayerSlot {
         incoming = next
     }
 
-    /// Renders this frame of whatever plays, blended while a transition runs.
-    func render(_ inputs: LayerFrameInputs, time: Double) throws {
+    /// Renders this frame of whatever plays, blended while a transition runs; `profile` gets "`stage` code" and
+    /// "`stage` draw".
+    func render(_ inputs: LayerFrameInputs, time: Double, profile: inout StageProfile, stage: String) throws {
         guard let layer else { return }
         if let running = transition, running.isFinished(at: time) { finishTransition() }
         if var running = transition {
             let frame = running.frame(inputs, mesh: layer.mesh)
             transition = running
             progress = Double(frame.progress)
+            profile.mark(stage + " code")
             try wrapGraphics { try layer.render(frame, inputs: inputs) }
+            profile.mark(stage + " draw")
             return
         }
         guard var current else { return }
         progress = nil
         let (parameters, field) = current.driver.frame(inputs, mesh: layer.mesh)
         self.current = current
+        profile.mark(stage + " code")
         try wrapGraphics { try layer.render(parameters, inputs: inputs, warpField: field) }
+        profile.mark(stage + " draw")
     }
 
     /// Ends a running transition: the incoming preset, with the state its code reached while blending, plays on.

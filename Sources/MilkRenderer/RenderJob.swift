@@ -66,7 +66,7 @@ public struct RenderJob: Sendable {
         let cells = compatibility == .projectM3 ? (max(meshColumns - 1, 2), max(meshRows - 1, 2)) : (meshColumns, meshRows)
         let layer = try MilkLayer(width: width, height: height, meshColumns: cells.0, meshRows: cells.1, seed: seed,
                                   compatibility: compatibility)
-        if profile { layer.profile = StageProfile() }
+        if profile { layer.profile = StageProfile(enabled: true) }
         // Timed as projectm-ref times itself: the whole loop (audio, code, drawing) with one glFinish at the end,
         // less the time spent reading back and encoding captures.
         let clock = ContinuousClock()

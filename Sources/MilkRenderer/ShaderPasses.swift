@@ -34,6 +34,8 @@ final class ShaderPasses {
     let warpMesh: ShaderWarpMesh
     let compGeometry: ShaderCompGeometry
     let fullScreenGeometry = ShaderFullScreenGeometry()
+    /// This layer's mesh and picture, for the programs' size-dependent uniforms.
+    let layout: ShaderStageProgram.WarpGrid
 
     init(width: Int, height: Int, mesh: WarpMesh, seed: UInt64) throws {
         self.width = width
@@ -50,6 +52,7 @@ final class ShaderPasses {
         warpGeometry = try ShaderWarpGeometry(mesh: mesh)
         warpMesh = ShaderWarpMesh(mesh: mesh)
         compGeometry = ShaderCompGeometry(aspectX: mesh.aspectX, aspectY: mesh.aspectY)
+        layout = ShaderStageProgram.WarpGrid(columns: mesh.columns, rows: mesh.rows, width: width, height: height)
     }
 
     /// Makes the preset's programs the current ones, compiling them unless they are the current or the previous
@@ -96,9 +99,7 @@ final class ShaderPasses {
     private func compile(_ shader: TranslatedShader?, _ presetName: String, _ set: ShaderProgramSet) -> ShaderStageProgram? {
         guard let shader else { return nil }
         do {
-            let grid = ShaderStageProgram.WarpGrid(columns: warpGeometry.columns, rows: warpGeometry.rows, width: width,
-                                                   height: height)
-            return try ShaderStageProgram(shader, label: "\(presetName) \(shader.stage.rawValue) shader", warpGrid: grid) { name in
+            return try ShaderStageProgram(shader, label: "\(presetName) \(shader.stage.rawValue) shader", warpGrid: layout) { name in
                 textureSize(name, set)
             }
         } catch {
@@ -151,6 +152,7 @@ final class ShaderPasses {
     /// preset's when nil).
     func bindTextures(_ program: ShaderStageProgram, main: Texture2D, set: ShaderProgramSet? = nil) {
         let set = set ?? sets.first
+        if let set { program.applyLayout(layout) { textureSize($0, set) } }
         // Noise textures are made (and their mipmaps generated) before any unit is bound, as making one binds it.
         for binding in program.samplers {
             switch binding.source {

@@ -90,6 +90,10 @@ final class ShaderStageProgram {
 
     /// Whether a warp program interpolates the mesh per pixel (one triangle, `warpPrologue`) rather than drawing it.
     let perPixelWarp: Bool
+    /// `texsize_NAME` uniforms: location and texture name.
+    private var sizeUniforms: [(GLint, String)] = []
+    /// The layout `applyLayout` set last.
+    private var appliedLayout: WarpGrid?
 
     /// Compiles `shader`; `textureSize` gives the size of what a sampler reads, for `texsize_NAME`. A warp shader
     /// with `warpGrid` gets whichever way of drawing the mesh is cheaper for it (`perPixelWarpPays`); without one
@@ -102,14 +106,7 @@ final class ShaderStageProgram {
         samplers = shader.samplers.map(ShaderSamplerBinding.init)
         readsGridValues = Self.readsGridValues(shader.body)
         program.use()
-        if perPixelWarp {
-            glUniform1i(program.location("_milk_mesh"), GLint(samplers.count))
-            if let warpGrid {
-                glUniform4f(program.location("_milk_grid"), Float(warpGrid.columns), Float(warpGrid.rows),
-                            Float(warpGrid.width), Float(warpGrid.height))
-                glUniform1i(program.location("_milk_split"), GLint(warpGrid.split))
-            }
-        }
+        if perPixelWarp { glUniform1i(program.location("_milk_mesh"), GLint(samplers.count)) }
         for (unit, sampler) in shader.samplers.enumerated() {
             glUniform1i(program.location(sampler.glslName), GLint(unit))
         }
@@ -125,10 +122,27 @@ final class ShaderStageProgram {
             } else if name == "mip_xy" {
                 uniforms.append((location, .mipXY))
             } else if name.hasPrefix("texsize_") {
-                // The bound textures keep their sizes for the layer's life, so these are set once.
-                let (w, h) = textureSize(String(name.dropFirst(8)))
-                glUniform4f(location, Float(w), Float(h), 1 / Float(max(w, 1)), 1 / Float(max(h, 1)))
+                sizeUniforms.append((location, String(name.dropFirst(8))))
             }
+        }
+        if let warpGrid { applyLayout(warpGrid, textureSize: textureSize) }
+    }
+
+    /// Sets the uniforms that depend on the drawing layer's size: `texsize_NAME` and the per-pixel warp's grid.
+    /// A program compiled by `ShaderCompileWorker` on its small warm-up layer is drawn by layers of other sizes, so
+    /// this runs before each draw and does nothing while the layout stays the same.
+    func applyLayout(_ grid: WarpGrid, textureSize: (String) -> (Int, Int)) {
+        guard appliedLayout != grid else { return }
+        appliedLayout = grid
+        program.use()
+        if perPixelWarp {
+            glUniform4f(program.location("_milk_grid"), Float(grid.columns), Float(grid.rows), Float(grid.width),
+                        Float(grid.height))
+            glUniform1i(program.location("_milk_split"), GLint(grid.split))
+        }
+        for (location, name) in sizeUniforms {
+            let (w, h) = textureSize(name)
+            glUniform4f(location, Float(w), Float(h), 1 / Float(max(w, 1)), 1 / Float(max(h, 1)))
         }
     }
 

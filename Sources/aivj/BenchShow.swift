@@ -19,6 +19,11 @@ struct BenchShow: AsyncParsableCommand {
     @Option(help: "Coupling mode: on, off or debug.") var coupling3d = "on"
     @Option(help: "Coupling strength 0…1.") var strength = 1.0
     @Option(help: "Depth-of-field blur 0…1.") var dof = 1.0
+    @Option(help: "The BG layer's internal scale 0.25…1 (below 1, the full-size BG is measured too).")
+    var bgScale = ShowConfiguration.defaultBackgroundScale
+    @Option(help: "Measure only the first N of the three pairs.") var pairs = 3
+    @Flag(help: "Also time each stage of a frame (glFinish between stages) and print ms per frame.") var profile = false
+    @Flag(help: "Also measure each preset alone in one of our layers (the baseline of the show's cost).") var layers = false
     @Flag(help: "Print one JSON line per pair.") var json = false
     @Option(help: "Instead: frame times around pair changes vs ordinary frames, a change every this many seconds (the reference pairs in turn, live-style switching), presets loaded on the render thread, on the worker, and on the worker with GL programs compiled on a shared context.")
     var switchEvery: Double?
@@ -46,31 +51,56 @@ struct BenchShow: AsyncParsableCommand {
             }
             return
         }
-        let hasReference = FileManager.default.isExecutableFile(atPath: reference)
+        let tool = FileManager.default.isExecutableFile(atPath: reference) ? reference : nil
         guard let mode = CouplingMode(rawValue: coupling3d) else { throw ValidationError("--coupling3d must be on, off or debug") }
+        guard bgScale.isFinite, (0.25...1).contains(bgScale) else { throw ValidationError("--bg-scale must be 0.25…1") }
         let coupling = CouplingParameters(mode: mode, strength: strength, parallax: 1, dof: dof)
-        var ratios: [Double] = []
-        for (fg, bg) in ShowBenchmark.referencePairs {
-            let (fgFile, bgFile) = (presets + "/" + fg, presets + "/" + bg)
-            let fps = try ShowBenchmark.measure(fg: fgFile, bg: bgFile, width: width, height: height, frames: frames,
-                                               coupling: coupling)
-            func theirs(_ file: String) -> Double? {
-                hasReference ? RenderBenchmark.measureReference(tool: reference, preset: file, width: width, height: height, frames: frames) : nil
-            }
-            let speed = ShowBenchmark.PairSpeed(fg: fg, bg: bg, width: width, height: height, fps: fps,
-                                                referenceFG: theirs(fgFile), referenceBG: theirs(bgFile))
+        var ratios: [Double] = [], fullRatios: [Double] = []
+        func name(_ path: String) -> String { (path as NSString).lastPathComponent }
+        for (fg, bg) in ShowBenchmark.referencePairs.prefix(max(1, pairs)) {
+            let speed = try ShowBenchmark.measurePair(folder: presets, fg: fg, bg: bg, width: width, height: height,
+                                                      frames: frames, coupling: coupling, backgroundScale: bgScale,
+                                                      reference: tool)
             if let ratio = speed.ratio { ratios.append(ratio) }
+            if let ratio = speed.fullBackgroundRatio { fullRatios.append(ratio) }
             if json {
                 print(try jsonLine(speed))
             } else {
                 let reference = speed.referenceFPS.map { String(format: "%6.1f", $0) } ?? "     -"
                 let ratio = speed.ratio.map { String(format: "%5.2f", $0) } ?? "    -"
-                print(String(format: "%dx%d show %6.1f fps  projectM single layer %@  ratio %@  %@ over %@", width, height,
-                             fps, reference, ratio, (fg as NSString).lastPathComponent, (bg as NSString).lastPathComponent))
+                print(String(format: "%dx%d show %6.1f fps (cpu %5.1f ms/frame, BG at %.2f)  projectM single layer %@  ratio %@  %@ over %@",
+                             width, height, speed.fps, speed.cpuMilliseconds, speed.backgroundScale, reference, ratio,
+                             name(fg), name(bg)))
+                if let full = speed.fullBackgroundFPS, let cpu = speed.fullBackgroundCPUMilliseconds {
+                    let fullRatio = speed.fullBackgroundRatio.map { String(format: "%5.2f", $0) } ?? "    -"
+                    print(String(format: "          full-size BG %6.1f fps (cpu %5.1f ms/frame)  ratio %@", full, cpu, fullRatio))
+                }
+            }
+            if profile {
+                let run = try ShowBenchmark.run(fg: presets + "/" + fg, bg: presets + "/" + bg, width: width, height: height,
+                                                frames: frames, coupling: coupling, backgroundScale: bgScale, profile: true)
+                let total = run.stages.reduce(0) { $0 + $1.ms }, cpu = run.stages.reduce(0) { $0 + $1.cpuMs }
+                let parts = run.stages.map { String(format: "%@ %.1f/%.1f", $0.stage, $0.ms, $0.cpuMs) }.joined(separator: ", ")
+                print(json ? "{\"profile\":{" + run.stages.map { String(format: "\"%@\":{\"ms\":%.2f,\"cpu_ms\":%.2f}", $0.stage, $0.ms, $0.cpuMs) }
+                    .joined(separator: ",") + String(format: "},\"total_ms\":%.2f,\"total_cpu_ms\":%.2f}", total, cpu)
+                    : String(format: "  profile ms/frame wall/cpu: %@ (total %.1f/%.1f)", parts, total, cpu))
+            }
+            if layers {
+                for file in [fg, bg] {
+                    let alone = try ShowBenchmark.singleLayer(preset: presets + "/" + file, width: width, height: height, frames: frames)
+                    print(json ? String(format: "{\"layer\":\"%@\",\"fps\":%.3f,\"cpu_ms\":%.2f}", name(file), alone.fps, alone.cpuMilliseconds)
+                        : String(format: "  one layer alone %6.1f fps (cpu %5.1f ms/frame)  %@", alone.fps, alone.cpuMilliseconds, name(file)))
+                }
             }
         }
-        let median = ratios.sorted().dropFirst(ratios.count / 2).first
-        print(json ? "{\"size\":\"\(width)x\(height)\",\"median_ratio\":\(median.map { String(format: "%.3f", $0) } ?? "null")}"
-            : "median ratio \(median.map { String(format: "%.2f", $0) } ?? "n/a")")
+        func median(_ values: [Double]) -> Double? { values.sorted().dropFirst(values.count / 2).first }
+        let text = { (value: Double?) in value.map { String(format: "%.3f", $0) } ?? "null" }
+        if json {
+            print("{\"size\":\"\(width)x\(height)\",\"bg_scale\":\(bgScale),\"median_ratio\":\(text(median(ratios))),"
+                + "\"median_ratio_full_bg\":\(text(median(fullRatios)))}")
+        } else {
+            print("median ratio \(median(ratios).map { String(format: "%.2f", $0) } ?? "n/a") (BG at \(bgScale))"
+                + (fullRatios.isEmpty ? "" : String(format: ", %.2f with the full-size BG", median(fullRatios) ?? 0)))
+        }
     }
 }

@@ -21,6 +21,7 @@ struct Live: AsyncParsableCommand {
     @Option(help: "Coupling strength 0…1.") var strength: Double?
     @Option(help: "Parallax 0…1.") var parallax: Double?
     @Option(help: "Depth of field 0…1.") var dof: Double?
+    @Option(help: "The BG layer's internal scale 0.25…1 (default 0.5; 1: full size).") var bgScale: Double?
     @Option(help: "weighted or random.") var pickMode: PickMode?
     @Option(help: "Stop after this many frames (tests) and print a JSON summary.") var frames: Int?
     @Option(help: "Write the last frame as a PNG (with --frames).") var screenshot: String?
@@ -51,6 +52,7 @@ struct Live: AsyncParsableCommand {
         flags.strength = strength
         flags.parallax = parallax
         flags.dof = dof
+        flags.bgScale = bgScale
         let settings = try store.stored.overridden(by: flags).validated()
         var options = LiveRunOptions(frames: frames, screenshot: screenshot, seed: seed)
         if let keys { options.keys = try LiveKey.script(keys) }

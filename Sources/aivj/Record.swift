@@ -27,6 +27,7 @@ struct Record: AsyncParsableCommand {
     @Option(help: "Coupling strength 0…1.") var strength = CouplingParameters().strength
     @Option(help: "Camera sway and beat push 0…1.") var parallax = CouplingParameters().parallax
     @Option(help: "Depth-of-field blur 0…1.") var dof = CouplingParameters().dof
+    @Option(help: "The BG layer's internal scale 0.25…1 (1: full size).") var bgScale = ShowConfiguration.defaultBackgroundScale
     @Option(help: "weighted or random.") var mode = "weighted"
     @Option(help: "Change pair exactly every S seconds (beats ignored).") var switchEvery: Double?
     @Option(help: "Seconds a pair plays at least before a beat may change it.") var minDwell = PairChangePolicy().minimumDwell
@@ -46,7 +47,8 @@ struct Record: AsyncParsableCommand {
         parameters = parameters.clamped
         let policy = PairChangePolicy(minimumDwell: minDwell, maximumDwell: maxDwell, fixedInterval: switchEvery)
         let show = ShowConfiguration(width: width, height: height, fps: Double(fps), seed: seed,
-                                     picker: PickerConfiguration(mode: pickMode), policy: policy, coupling: parameters)
+                                     picker: PickerConfiguration(mode: pickMode), policy: policy, coupling: parameters,
+                                     backgroundScale: bgScale)
         let count: Int
         switch (seconds, frames) {
         case (nil, nil): count = try RecordOptions.frames(seconds: 10, fps: Double(fps))

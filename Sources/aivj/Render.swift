@@ -42,6 +42,6 @@ struct Render: AsyncParsableCommand {
             FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
         }
         print(summary.jsonLine)
-        if let stages = summary.profile { print(stages.jsonLine) }
+        if let stages = summary.profile { print(stages.layerJSONLine) }
     }
 }

@@ -128,6 +128,49 @@ struct CouplingCompositorTests {
         #expect(blurredForeground < sharpForeground * 0.4)
     }
 
+    /// Regression for the two-target blur pass: with focus between the planes both are blurred in the same
+    /// passes, and each must come out blurred (and not swapped with, or overwritten by, the other).
+    @Test func focusBetweenThePlanesBlursBoth() throws {
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        let (w, h) = (320, 180)
+        func checker(_ x: Int, _ y: Int) -> SIMD3<UInt8> { (x / 2 + y / 2) % 2 == 0 ? SIMD3(255, 255, 255) : SIMD3(90, 90, 90) }
+        // BG: a checker on the left half only. FG: a bright checker on the right half, black (keyed out) on the left.
+        let bg = try Pictures.texture(width: w, height: h) { x, y in x < w / 2 ? checker(x, y) : SIMD3(0, 0, 0) }
+        let fg = try Pictures.texture(width: w, height: h) { x, y in x >= w / 2 ? checker(x, y) : SIMD3(0, 0, 0) }
+        let compositor = try CouplingCompositor(width: w, height: h)
+        var parameters = CouplingParameters(strength: 1, parallax: 0, dof: 0)
+        parameters.focusFollowsMusic = false
+        parameters.focus = 0.5
+        func halves(dof: Double) throws -> (left: Double, right: Double, leftLuma: Double, rightLuma: Double) {
+            parameters.dof = dof
+            try compositor.render(background: bg, foreground: fg, parameters: parameters, motion: CouplingMotion(time: 0))
+            let picture = try compositor.readOutput()
+            // Columns well inside each half (the planes' crop and depth shift the seam).
+            func half(_ columns: Range<Int>) -> [UInt8] {
+                var bytes: [UInt8] = []
+                for y in 0..<h {
+                    let start = (y * w + columns.lowerBound) * 3
+                    bytes += picture[start..<(start + columns.count * 3)]
+                }
+                return bytes
+            }
+            let left = half(20..<120), right = half(200..<300)
+            return (Pictures.highFrequencyEnergy(left, width: 100, height: h),
+                    Pictures.highFrequencyEnergy(right, width: 100, height: h), Pictures.meanLuma(left), Pictures.meanLuma(right))
+        }
+        let sharp = try halves(dof: 0)
+        let blurred = try halves(dof: 1)
+        let pose = try #require(compositor.lastPose)
+        #expect(pose.fgBlurPixels >= 0.25 && pose.bgBlurPixels >= 0.25)
+        #expect(sharp.left > 20 && sharp.right > 20)
+        #expect(blurred.left < sharp.left * 0.5)
+        #expect(blurred.right < sharp.right * 0.5)
+        // Each half still shows its own plane (a blur keeps the mean): nothing swapped or lost.
+        #expect(abs(blurred.leftLuma - sharp.leftLuma) < 0.1 * sharp.leftLuma)
+        #expect(abs(blurred.rightLuma - sharp.rightLuma) < 0.1 * sharp.rightLuma)
+    }
+
     @Test func debugModeDiffersAndIsNotBlack() throws {
         let context = try HeadlessContext()
         try context.makeCurrent()

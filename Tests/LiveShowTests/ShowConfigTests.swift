@@ -42,6 +42,20 @@ struct ShowConfigTests {
         #expect(read == config)
     }
 
+    @Test func backgroundScaleIsReadFromTheCouplingTableAndChecked() {
+        var config = ShowConfig()
+        config.bgScale = 1
+        #expect(ShowConfig.parse(toml: config.toml, file: "c.toml").config.bgScale == 1)
+        let (read, problems) = ShowConfig.parse(toml: "[coupling]\nbg_scale = 0.1\n", file: "/c.toml")
+        #expect(read.bgScale == ShowConfiguration.defaultBackgroundScale)
+        #expect(problems.count == 1 && problems[0].contains("bg_scale"))
+        var flags = ShowConfigOverrides()
+        flags.bgScale = 0.75
+        #expect(ShowConfig().overridden(by: flags).bgScale == 0.75)
+        flags.bgScale = 3
+        #expect(throws: LiveShowError.self) { try ShowConfig().overridden(by: flags).validated() }
+    }
+
     @Test func malformedFileGivesOneLineNamingFileAndPlaceAndTheDefaults() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

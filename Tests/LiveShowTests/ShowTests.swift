@@ -74,6 +74,19 @@ struct ShowTests {
         #expect(show.status.fgTransition != nil || show.status.bgTransition != nil)
     }
 
+    @Test func theBackgroundLayerRendersAtItsScale() throws {
+        var configuration = Self.configuration()
+        #expect(configuration.backgroundScale == ShowConfiguration.defaultBackgroundScale)
+        configuration.backgroundScale = 0.5
+        #expect(configuration.backgroundSize == (48, 27) as (Int, Int))
+        configuration.backgroundScale = 1
+        #expect(configuration.backgroundSize == (96, 54) as (Int, Int))
+        // Never below 16 pixels a side; out of range is a clear error.
+        #expect(ShowConfiguration(width: 40, height: 20, backgroundScale: 0.25).backgroundSize == (16, 16) as (Int, Int))
+        configuration.backgroundScale = 0.1
+        #expect(throws: LiveShowError.self) { try configuration.validated() }
+    }
+
     @Test func aPackWithoutUsablePairsIsAClearError() {
         #expect(throws: LiveShowError.self) { try ShowPack.load(fixturePack + "/presets") }
     }

@@ -7,10 +7,11 @@ import Testing
 
 @Suite(.serialized)
 struct ShaderCompileWorkerTests {
-    /// Renders `frames` frames of `preset` in a fresh 64×36 layer (adopting `compiled` first when given); returns the
-    /// last picture and how many programs the layer's own frames created.
-    static func render(_ preset: Preset, compiled: CompiledShaders?, frames: Int = 4) throws -> ([UInt8], Int) {
-        let layer = try MilkLayer(width: 64, height: 36, meshColumns: 8, meshRows: 6)
+    /// Renders `frames` frames of `preset` in a fresh layer (64×36 unless given; adopting `compiled` first when
+    /// given); returns the last picture and how many programs the layer's own frames created.
+    static func render(_ preset: Preset, compiled: CompiledShaders?, frames: Int = 4, width: Int = 64, height: Int = 36,
+                       mesh: (Int, Int) = (8, 6)) throws -> ([UInt8], Int) {
+        let layer = try MilkLayer(width: width, height: height, meshColumns: mesh.0, meshRows: mesh.1)
         if let compiled { try layer.adopt(compiled) }
         var driver = layerDriver(for: preset, seed: 1)
         let before = GLObjectCounter.live.programs
@@ -23,10 +24,22 @@ struct ShaderCompileWorkerTests {
     }
 
     @Test func programsCompiledOnAWorkerContextDrawTheSameAndTheLayerCompilesNothing() throws {
+        try Self.compileOnWorkerThenCompare("md2-blur.milk", width: 64, height: 36, mesh: (8, 6))
+    }
+
+    /// Regression: the worker compiles on a warm-up layer of at most 256 pixels a side, and a program kept the
+    /// size-dependent uniforms (`texsize_main`, the per-pixel warp's grid) of that layer, so a larger layer that
+    /// adopted it drew a wrongly scaled warp.
+    @Test func programsCompiledOnTheSmallWarmUpLayerDrawRightInALargerLayer() throws {
+        try Self.compileOnWorkerThenCompare("md2-warp-shader.milk", width: 320, height: 180, mesh: (48, 36))
+    }
+
+    static func compileOnWorkerThenCompare(_ file: String, width: Int, height: Int, mesh: (Int, Int)) throws {
         let context = try HeadlessContext()
         try context.makeCurrent()
-        let worker = ShaderCompileWorker(context: try context.makeShared(), width: 64, height: 36, meshColumns: 8, meshRows: 6)
-        let preset = try Preset(contentsOf: Golden.presets.appendingPathComponent("md2-blur.milk"))
+        let worker = ShaderCompileWorker(context: try context.makeShared(), width: width, height: height,
+                                         meshColumns: mesh.0, meshRows: mesh.1)
+        let preset = try Preset(contentsOf: Golden.presets.appendingPathComponent(file))
         let shaders = try #require(PresetShaders(preset: preset, seed: 1).hasShaders ? (layerDriver(for: preset, seed: 1) as? PresetDriver)?.shaderSlots?.shaders : nil)
         nonisolated(unsafe) var compiled: CompiledShaders?
         nonisolated(unsafe) var failure: (any Error)?
@@ -44,8 +57,8 @@ struct ShaderCompileWorkerTests {
         #expect(pthread_equal(workerThread, renderThread) == 0)
         let handedOver = try #require(compiled)
         #expect(handedOver.diagnostics.isEmpty)
-        let (adopted, made) = try Self.render(preset, compiled: handedOver)
-        let (own, madeHere) = try Self.render(preset, compiled: nil)
+        let (adopted, made) = try Self.render(preset, compiled: handedOver, width: width, height: height, mesh: mesh)
+        let (own, madeHere) = try Self.render(preset, compiled: nil, width: width, height: height, mesh: mesh)
         #expect(made == 0)
         #expect(madeHere > 0)
         let same = adopted == own

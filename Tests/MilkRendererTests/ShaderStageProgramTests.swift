@@ -1,4 +1,5 @@
 @testable import MilkRenderer
+import GraphicsCore
 import ShaderTranslation
 import Testing
 
@@ -43,8 +44,8 @@ struct ShaderStageProgramTests {
     }
 
     @Test func profileLineReportsMillisecondsPerFrame() {
-        let profile = StageProfile()
-        #expect(profile.jsonLine.hasPrefix("{\"profile_frames\":0,\"code_ms\":0.000"))
-        #expect(profile.jsonLine.hasSuffix("\"total_ms\":0.000}"))
+        let profile = StageProfile(enabled: true)
+        #expect(profile.layerJSONLine.hasPrefix("{\"profile_frames\":0,\"code_ms\":0.000"))
+        #expect(profile.layerJSONLine.hasSuffix("\"total_ms\":0.000}"))
     }
 }
