@@ -32,7 +32,8 @@ enum Blend: Equatable {
 final class Canvas {
     let colorProgram: ShaderProgram
     let texturedProgram: ShaderProgram
-    let compositeProgram: ShaderProgram
+    /// The composite's four variants (`Shaders.compositeFragment`), index `(stretched ? 2 : 0) + (echo ? 1 : 0)`.
+    let compositePrograms: [ShaderProgram]
     private let compositeArray = VertexArray()
     private let compositeBuffer = GLBuffer(kind: .vertices)
     private let colorArray = VertexArray()
@@ -48,15 +49,21 @@ final class Canvas {
         texturedArray.setAttribute(0, buffer: texturedBuffer, components: 2, stride: 8, offset: 0)
         texturedArray.setAttribute(1, buffer: texturedBuffer, components: 2, stride: 8, offset: 2)
         texturedArray.setAttribute(2, buffer: texturedBuffer, components: 4, stride: 8, offset: 4)
-        compositeProgram = try ShaderProgram(label: "layer composite", vertex: Shaders.compositeVertex,
-                                             fragment: Shaders.compositeFragment)
+        compositePrograms = try [false, true].flatMap { stretched in
+            try [false, true].map { echo in
+                try ShaderProgram(label: "layer composite", vertex: Shaders.compositeVertex,
+                                  fragment: Shaders.compositeFragment(stretched: stretched, echo: echo))
+            }
+        }
         compositeArray.setAttribute(0, buffer: compositeBuffer, components: 2, stride: 12, offset: 0)
         compositeArray.setAttribute(1, buffer: compositeBuffer, components: 4, stride: 12, offset: 2)
         compositeArray.setAttribute(2, buffer: compositeBuffer, components: 3, stride: 12, offset: 6)
         compositeArray.setAttribute(3, buffer: compositeBuffer, components: 3, stride: 12, offset: 9)
         VertexArray.unbind()
-        compositeProgram.use()
-        compositeProgram.set("image", Int32(0))
+        for program in compositePrograms {
+            program.use()
+            program.set("image", Int32(0))
+        }
         texturedProgram.use()
         texturedProgram.set("image", Int32(0))
     }
@@ -83,11 +90,11 @@ final class Canvas {
     }
 
     /// Draws the one-pass composite, 12 floats per vertex: x, y, u0, v0, u1, v1, weight0 (rgb), weight1 (rgb).
-    /// `stretched`: the texture is not the target's size, so the plain layer is sampled rather than fetched.
-    func drawComposite(_ vertices: [Float], texture: Texture2D, stretched: Bool = false) {
+    /// `stretched`: the texture is not the target's size, so the plain layer is sampled rather than fetched;
+    /// `echo`: some weight1 is not zero (the video echo is drawn).
+    func drawComposite(_ vertices: [Float], texture: Texture2D, stretched: Bool = false, echo: Bool = true) {
         Blend.none.apply()
-        compositeProgram.use()
-        compositeProgram.set("stretched", Int32(stretched ? 1 : 0))
+        compositePrograms[(stretched ? 2 : 0) + (echo ? 1 : 0)].use()
         texture.bind(unit: 0)
         compositeArray.bind()
         compositeBuffer.upload(vertices)

@@ -61,7 +61,8 @@ extension MilkLayer {
                          weights0[corner].x, weights0[corner].y, weights0[corner].z,
                          weights1[corner].x, weights1[corner].y, weights1[corner].z]
         }
-        canvas.drawComposite(vertices, texture: source, stretched: canvasWidth != width || canvasHeight != height)
+        canvas.drawComposite(vertices, texture: source, stretched: canvasWidth != width || canvasHeight != height,
+                             echo: weights1.contains { $0 != .zero })
         drawFilters(p)
     }
 

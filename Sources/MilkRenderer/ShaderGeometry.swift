@@ -25,20 +25,7 @@ final class ShaderWarpGeometry {
         columns = mesh.columns
         rows = mesh.rows
         split = rows % 2 == 0 ? rows / 2 : -1
-        var source: [Int] = []
-        var angleOverride: [Float?] = []
-        for row in 0...rows {
-            for column in 0...columns {
-                source.append(row * (columns + 1) + column)
-                angleOverride.append(row == split && column < columns / 2 ? Float.pi : nil)
-            }
-            if row == split {
-                for column in 0...columns {
-                    source.append(row * (columns + 1) + column)
-                    angleOverride.append(column < columns / 2 ? -Float.pi : nil)
-                }
-            }
-        }
+        let (source, angleOverride) = ShaderWarpMesh.storedVertices(mesh)
         self.source = source
         data = [Float](repeating: 0, count: source.count * 4)
         for (stored, index) in source.enumerated() {

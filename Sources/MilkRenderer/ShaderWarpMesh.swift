@@ -24,20 +24,7 @@ final class ShaderWarpMesh {
     init(mesh: WarpMesh) {
         let columns = mesh.columns, rows = mesh.rows
         let split = rows % 2 == 0 ? rows / 2 : -1
-        var source: [Int] = []
-        var angleOverride: [Float?] = []
-        for row in 0...rows {
-            for column in 0...columns {
-                source.append(row * (columns + 1) + column)
-                angleOverride.append(row == split && column < columns / 2 ? Float.pi : nil)
-            }
-            if row == split {
-                for column in 0...columns {
-                    source.append(row * (columns + 1) + column)
-                    angleOverride.append(column < columns / 2 ? -Float.pi : nil)
-                }
-            }
-        }
+        let (source, angleOverride) = Self.storedVertices(mesh)
         self.source = source
         data = [Float](repeating: 0, count: source.count * 8)
         for (stored, index) in source.enumerated() {
@@ -81,5 +68,29 @@ final class ShaderWarpMesh {
         }
         vertices.upload(data)
         glDrawElements(GLenum(GL_TRIANGLES), GLsizei(indexCount), GLenum(GL_UNSIGNED_INT), nil)
+    }
+}
+
+extension ShaderWarpMesh {
+    /// The stored vertices of `mesh` (the middle row twice): for each, the mesh vertex it copies and, on the left
+    /// half of the middle row, the `ang` that replaces the mesh's (+π in the upper copy, −π in the lower).
+    static func storedVertices(_ mesh: WarpMesh) -> (source: [Int], angleOverride: [Float?]) {
+        let columns = mesh.columns, rows = mesh.rows
+        let split = rows % 2 == 0 ? rows / 2 : -1
+        var source: [Int] = []
+        var angleOverride: [Float?] = []
+        for row in 0...rows {
+            for column in 0...columns {
+                source.append(row * (columns + 1) + column)
+                angleOverride.append(row == split && column < columns / 2 ? Float.pi : nil)
+            }
+            if row == split {
+                for column in 0...columns {
+                    source.append(row * (columns + 1) + column)
+                    angleOverride.append(column < columns / 2 ? -Float.pi : nil)
+                }
+            }
+        }
+        return (source, angleOverride)
     }
 }

@@ -65,21 +65,22 @@ enum Shaders {
         }
         """
 
-    static let compositeFragment = """
+    /// The composite's fragment stage. llvmpipe runs both sides of a branch, so each case is its own program:
+    /// `stretched` samples a feedback texture smaller than the picture (projectM's size) instead of fetching texel
+    /// for pixel, and `echo` adds the video-echo sample (weight 0 everywhere when the preset has no echo).
+    static func compositeFragment(stretched: Bool, echo: Bool) -> String {
+        """
         #version 330 core
         uniform sampler2D image;
-        // Set when the feedback is smaller than the picture (projectM's texture size) and must be stretched.
-        uniform bool stretched;
         in vec4 v_texcoords;
         in vec3 v_weight0;
         in vec3 v_weight1;
         out vec4 fragment;
         void main() {
-            // The plain layer maps texel to pixel one to one, so it is fetched rather than filtered.
-            vec3 plain = stretched ? texture(image, v_texcoords.xy).rgb : texelFetch(image, ivec2(gl_FragCoord.xy), 0).rgb;
-            vec3 color = plain * v_weight0;
-            if (v_weight1 != vec3(0.0)) { color += texture(image, v_texcoords.zw).rgb * v_weight1; }
+            vec3 color = \(stretched ? "texture(image, v_texcoords.xy).rgb" : "texelFetch(image, ivec2(gl_FragCoord.xy), 0).rgb") * v_weight0;
+            \(echo ? "color += texture(image, v_texcoords.zw).rgb * v_weight1;" : "")
             fragment = vec4(min(color, vec3(1.0)), 1.0);
         }
         """
+    }
 }
