@@ -26,6 +26,8 @@ final class ShaderPasses {
     /// The current preset's programs.
     var warpProgram: ShaderStageProgram? { sets.first?.warp }
     var compProgram: ShaderStageProgram? { sets.first?.comp }
+    /// Preset programs this layer compiled itself (not adopted from a `ShaderCompileWorker`).
+    private(set) var compiledPrograms = 0
     /// Lines to report (a stage that did not compile), taken by `takeDiagnostics`.
     private(set) var diagnostics: [String] = []
     /// `rand_frame` and the `rot_rand` matrices: new values each frame, from the layer's seed.
@@ -98,6 +100,7 @@ final class ShaderPasses {
 
     private func compile(_ shader: TranslatedShader?, _ presetName: String, _ set: ShaderProgramSet) -> ShaderStageProgram? {
         guard let shader else { return nil }
+        compiledPrograms += 1
         do {
             return try ShaderStageProgram(shader, label: "\(presetName) \(shader.stage.rawValue) shader", warpGrid: layout) { name in
                 textureSize(name, set)
