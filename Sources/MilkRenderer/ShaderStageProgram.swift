@@ -171,7 +171,7 @@ final class ShaderStageProgram {
         let lookups = Self.lookups?.numberOfMatches(in: text, range: range) ?? 0
         let transcendentals = Self.transcendentals?.numberOfMatches(in: text, range: range) ?? 0
         let cost = Double(lookups) + 0.5 * Double(transcendentals)
-        return cost * (blockWaste(grid) - 1) >= 1.5
+        return cost * (blockWaste(grid) - 1) >= 1.25
     }
 
     /// Estimated shaded 4×4 blocks per block of the picture when the mesh is drawn as triangles: each cell's
