@@ -23,6 +23,8 @@ struct Play: AsyncParsableCommand {
         let (files, start) = try PresetPlaylist.files(at: path)
         let folders = UserTextureLibrary.folders(fromSearchPath: ProcessInfo.processInfo.environment["AIVJ_TEXTURE_PATH"])
         let video = try SDLVideo()
+        let seed = seed
+        // Runs on the player's worker (every switch) and once here for the first preset.
         let player = try WindowPlayer(video: video, title: "aivj", width: width, height: height, count: files.count,
                                       start: start, seed: seed) { index in
             let preset = try Preset(contentsOf: URL(fileURLWithPath: files[index]))
