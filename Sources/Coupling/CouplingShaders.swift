@@ -18,20 +18,9 @@ enum CouplingShaders {
     /// of a picture twice the blur size (a BG rendered at half size). Every source pixel is read, so thin
     /// lines cannot flicker in and out. Variants rather than uniform branches: llvmpipe runs both sides of one.
     static func shrinkFragment(targets: Int, box0: Bool, box1: Bool) -> String {
-        """
-        #version 330 core
-        #define TARGETS \(targets)
+        planeHeader(targets: targets, vector: "offset") + """
         #define BOX0 \(box0 ? 1 : 0)
         #define BOX1 \(box1 ? 1 : 0)
-        in vec2 screenUV;
-        layout(location = 0) out vec4 color0;
-        uniform sampler2D image0;
-        uniform vec2 offset0;
-        #if TARGETS == 2
-        layout(location = 1) out vec4 color1;
-        uniform sampler2D image1;
-        uniform vec2 offset1;
-        #endif
         vec4 box(sampler2D image, vec2 offset) {
             return 0.25 * (texture(image, screenUV + offset) + texture(image, screenUV - offset)
                 + texture(image, screenUV + vec2(offset.x, -offset.y)) + texture(image, screenUV + vec2(-offset.x, offset.y)));
@@ -53,21 +42,29 @@ enum CouplingShaders {
         """
     }
 
-    /// One direction of a separable Gaussian on the shrunk planes: 5 taps `step` apart (texture coordinates),
-    /// σ = one step, over one image or two at once (each with its own step), as `shrinkFragment`.
-    static func gaussianFragment(targets: Int) -> String {
+    /// The start of a depth-of-field pass over one plane (`TARGETS 1`) or two (`TARGETS 2`): per plane `i` its
+    /// output `colori`, its `imagei` and a `vec2` uniform `<vector>i`.
+    private static func planeHeader(targets: Int, vector: String) -> String {
         """
         #version 330 core
         #define TARGETS \(targets)
         in vec2 screenUV;
         layout(location = 0) out vec4 color0;
         uniform sampler2D image0;
-        uniform vec2 step0;
+        uniform vec2 \(vector)0;
         #if TARGETS == 2
         layout(location = 1) out vec4 color1;
         uniform sampler2D image1;
-        uniform vec2 step1;
+        uniform vec2 \(vector)1;
         #endif
+
+        """
+    }
+
+    /// One direction of a separable Gaussian on the shrunk planes: 5 taps `step` apart (texture coordinates),
+    /// σ = one step, over one image or two at once (each with its own step), as `shrinkFragment`.
+    static func gaussianFragment(targets: Int) -> String {
+        planeHeader(targets: targets, vector: "step") + """
         vec4 blur(sampler2D image, vec2 step) {
             // exp(-k²/2) for k = 0, 1, 2, normalised.
             return (texture(image, screenUV) * 1.0

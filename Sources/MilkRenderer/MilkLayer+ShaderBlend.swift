@@ -116,13 +116,9 @@ extension MilkLayer {
         program.program.use()
         program.apply(side.environment)
         passes.bindTextures(program, main: previous, set: side.set)
-        if program.perPixelWarp {
-            // The per-pixel program drawn over the mesh's triangles, so the blend weights interpolate as vertex colours.
-            passes.warpGeometry.uploadMesh(coordinates: coordinates, unit: program.meshUnit)
-            passes.warpMesh.draw(coordinates: coordinates, alphas: alphas)
-        } else {
-            passes.warpMesh.draw(coordinates: coordinates, alphas: alphas)
-        }
+        // A per-pixel program is drawn over the mesh's triangles too, so the blend weights interpolate as vertex colours.
+        if program.perPixelWarp { passes.warpGeometry.uploadMesh(coordinates: coordinates, unit: program.meshUnit) }
+        passes.warpMesh.draw(coordinates: coordinates, alphas: alphas)
         passes.unbindTextures(program)
     }
 

@@ -156,31 +156,38 @@ final class ShaderPasses {
     func bindTextures(_ program: ShaderStageProgram, main: Texture2D, set: ShaderProgramSet? = nil) {
         let set = set ?? sets.first
         if let set { program.applyLayout(layout) { textureSize($0, set) } }
-        // Noise textures are made (and their mipmaps generated) before any unit is bound, as making one binds it.
-        for binding in program.samplers {
-            switch binding.source {
-            case let .noise(name): _ = try? noise.texture(name)
-            case let .volume(name): _ = try? noise.volume(name)
-            default: break
+        // Every texture is found (a noise texture made, with its mipmaps) before any unit is bound: making one binds it.
+        let textures = program.samplers.map { texture(for: $0.source, main: main, set: set) }
+        for (unit, (binding, found)) in zip(program.samplers, textures).enumerated() {
+            switch found.texture {
+            case let .flat(texture): texture.bind(unit: unit)
+            case let .volume(texture): texture.bind(unit: unit)
+            case nil: break
             }
+            (found.mipmapped ? mipmapSamplerObjects : samplerObjects)[(binding.linear ? 2 : 0) + (binding.wrap ? 1 : 0)].bind(unit: unit)
         }
-        for (unit, binding) in program.samplers.enumerated() {
-            switch binding.source {
-            case .main: main.bind(unit: unit)
-            case let .blur(level): (blur?.texture(level: level) ?? neutral).bind(unit: unit)
-            case let .noise(name): ((try? noise.texture(name)) ?? neutral).bind(unit: unit)
-            case let .volume(name):
-                if let volume = try? noise.volume(name) { volume.bind(unit: unit) }
-            case let .user(name): userTexture(name, set).bind(unit: unit)
-            }
-            var mipmapped = false
-            switch binding.source {
-            case let .noise(name): mipmapped = (try? noise.texture(name)) != nil
-            case let .volume(name): mipmapped = (try? noise.volume(name)) != nil
-            default: break
-            }
-            (mipmapped ? mipmapSamplerObjects : samplerObjects)[(binding.linear ? 2 : 0) + (binding.wrap ? 1 : 0)].bind(unit: unit)
+    }
+
+    /// What a sampler reads, and whether it has mipmaps (the noise textures, as MilkDrop's).
+    private func texture(for source: ShaderSamplerBinding.Source, main: Texture2D,
+                         set: ShaderProgramSet?) -> (texture: BoundTexture?, mipmapped: Bool) {
+        switch source {
+        case .main: return (.flat(main), false)
+        case let .blur(level): return (.flat(blur?.texture(level: level) ?? neutral), false)
+        case let .noise(name):
+            if let texture = try? noise.texture(name) { return (.flat(texture), true) }
+            return (.flat(neutral), false)
+        case let .volume(name):
+            if let texture = try? noise.volume(name) { return (.volume(texture), true) }
+            return (nil, false)
+        case let .user(name): return (.flat(userTexture(name, set)), false)
         }
+    }
+
+    /// A texture of either kind a sampler can be given.
+    private enum BoundTexture {
+        case flat(Texture2D)
+        case volume(Texture3D)
     }
 
     /// Releases the sampler objects from the units `program` used, so the MilkDrop 1 passes see their textures' own
