@@ -7,7 +7,7 @@ import GraphicsCore
 /// Owns GL objects: create, use and free it with the same context current. Each frame it takes the two
 /// textures, blurs the planes that are out of focus (`DepthOfFieldBlur`: separable Gaussian at quarter
 /// resolution, both planes in one pass pair, faded in over the first two pixels of radius so a small radius
-/// never snaps), then draws one full-screen pass that casts a ray per pixel against both planes. That pass is
+/// never snaps), then draws one full-screen pass reading each plane where the pixel's ray meets it. That pass is
 /// one of a few programs (`CompositeVariant`) so a frame reads only the textures it shows.
 public final class CouplingCompositor {
     public let width: Int
@@ -20,6 +20,12 @@ public final class CouplingCompositor {
     private let programs: [CompositeVariant: ShaderProgram]
     private let blur: DepthOfFieldBlur
     private let emptyArray = VertexArray()
+    private let fgSampler = SamplerObject(linear: true, wrap: false)
+    /// The scene at blur size, when both planes are shown only blurred, and the pass that stretches it over `output`.
+    private let smallScene: Framebuffer
+    /// Whether a frame with both planes blurred may draw the scene at blur size (tests compare with false).
+    var allowsSmallScene = true
+    private let upscale: ShaderProgram
 
     /// Creates a compositor drawing `width`×`height` pictures.
     public init(width: Int, height: Int) throws {
@@ -29,12 +35,20 @@ public final class CouplingCompositor {
         self.width = width
         self.height = height
         output = try wrapGraphics { try Framebuffer(width: width, height: height) }
-        blur = try DepthOfFieldBlur(width: width, height: height)
+        let blur = try DepthOfFieldBlur(width: width, height: height)
+        self.blur = blur
+        smallScene = try wrapGraphics { try Framebuffer(width: max(1, width / 2), height: max(1, height / 2)) }
+        upscale = try wrapGraphics {
+            try ShaderProgram(label: "coupling upscale", vertex: CouplingShaders.fullscreenVertex,
+                              fragment: CouplingShaders.upscaleFragment)
+        }
+        upscale.use()
+        upscale.set("image", Int32(0))
         // Every variant is linked now, so the set of GL objects never changes while the show runs.
         var programs: [CompositeVariant: ShaderProgram] = [:]
         for variant in CompositeVariant.allCases {
             let program = try wrapGraphics {
-                try ShaderProgram(label: "coupling composite", vertex: CouplingShaders.fullscreenVertex,
+                try ShaderProgram(label: "coupling composite", vertex: CouplingShaders.compositeVertex,
                                   fragment: CouplingShaders.compositeFragment(variant))
             }
             program.use()
@@ -45,6 +59,19 @@ public final class CouplingCompositor {
         }
         self.programs = programs
         glUseProgram(0)
+        // Off its plane the FG reads transparent black (the border colour), which the key keys out.
+        for axis in [GL_TEXTURE_WRAP_S, GL_TEXTURE_WRAP_T] {
+            glSamplerParameteri(fgSampler.name, GLenum(axis), GL_CLAMP_TO_BORDER)
+        }
+    }
+
+    /// Which planes a frame with `parameters` and `motion` shows only blurred, never sharp: their layers may
+    /// composite at half size (`PictureSize.half`), since the blur starts by shrinking them to a quarter.
+    public func blurredOnly(parameters: CouplingParameters, motion: CouplingMotion) -> (fg: Bool, bg: Bool) {
+        let pose = CouplingPose(parameters: parameters, motion: motion, height: height)
+        let mixes = (fg: DepthOfFieldBlur.mix(radius: pose.fgBlurPixels), bg: DepthOfFieldBlur.mix(radius: pose.bgBlurPixels))
+        let variant = CompositeVariant(pose: pose, mode: parameters.mode, mixes: mixes)
+        return (variant.fg == .blurred, variant.bg == .blurred)
     }
 
     /// Composites `foreground` over `background` (both any size; they are sampled in 0…1) into `output`.
@@ -64,31 +91,40 @@ public final class CouplingCompositor {
         let mixes = try blur.render(foreground: foreground, fgRadius: pose.fgBlurPixels,
                                 background: background, bgRadius: pose.bgBlurPixels)
         profile.mark("dof")
-        let debug = parameters.mode == .debug
-        let variant = CompositeVariant(flat: pose.flat, debug: debug,
-                                       fg: debug && !pose.flat ? .mixed : .init(blurMix: mixes.fg),
-                                       bg: debug && !pose.flat ? .mixed : .init(blurMix: mixes.bg))
+        let variant = CompositeVariant(pose: pose, mode: parameters.mode, mixes: mixes)
         guard let program = programs[variant] else {
             throw CouplingError.graphics(.programLink(name: "coupling composite", log: "no program for \(variant)"))
         }
-        output.bind()
+        // Both planes blurred only: the scene is as smooth as the blur, so it is drawn at blur size and stretched
+        // (a read per output pixel instead of two, and the scene's arithmetic on a sixteenth of the pixels).
+        let small = allowsSmallScene && variant.fg == .blurred && variant.bg == .blurred && !variant.flat && !variant.debug
+        (small ? smallScene : output).bind()
         program.use()
         background.bind(unit: 0)
         blur.bgBlurred.bind(unit: 1)
         foreground.bind(unit: 2)
         blur.fgBlurred.bind(unit: 3)
+        fgSampler.bind(unit: 2)
+        fgSampler.bind(unit: 3)
         program.set("bgBlurMix", mixes.bg)
         program.set("fgBlurMix", mixes.fg)
-        program.set("camera", Float(pose.camera.x), Float(pose.camera.y), Float(pose.camera.z))
-        let tanY = CouplingPose.tanHalfFOV
-        program.set("tanHalf", Float(tanY * Double(width) / Double(height)), Float(tanY))
-        program.set("fgDepth", Float(pose.fgDepth))
-        program.set("bgDepth", Float(pose.bgDepth))
-        program.set("planeScale", Float(pose.planeScale))
+        let aspect = Double(width) / Double(height)
+        for (name, depth) in [("fgMap", pose.fgDepth), ("bgMap", pose.bgDepth)] {
+            let map = pose.planeMap(depth: depth, aspect: aspect)
+            program.set(name, Float(map.x), Float(map.y), Float(map.z), Float(map.w))
+        }
         program.set("focus01", Float(pose.focus01))
         program.set("keyRange", Float(keys.keyLow), Float(keys.keyHigh))
         program.set("outputSize", Float(width), Float(height))
         glDrawArrays(GLenum(GL_TRIANGLES), 0, 3)
+        SamplerObject.unbind(unit: 2)
+        SamplerObject.unbind(unit: 3)
+        if small {
+            output.bind()
+            upscale.use()
+            smallScene.texture.bind(unit: 0)
+            glDrawArrays(GLenum(GL_TRIANGLES), 0, 3)
+        }
         VertexArray.unbind()
         glActiveTexture(GLenum(GL_TEXTURE0))
         glUseProgram(0)

@@ -34,6 +34,16 @@ public struct CouplingPose: Sendable, Equatable {
     /// Largest blur radius (dof 1, strength 1, one plane fully out of focus) at 720 lines; scales with height.
     public static let maxBlurPixels = 12.0
 
+    /// Where the ray through the point `ndc` (−1…1 each way) of an output with `aspect` (width / height) meets
+    /// the plane at `depth`, in that plane's 0…1 coordinates, as (offset, scale) with uv = offset + scale·ndc: the
+    /// planes face the camera, which only moves, so the map is affine (no perspective divide per pixel).
+    public func planeMap(depth: Double, aspect: Double) -> SIMD4<Double> {
+        let tanHalf = SIMD2(Self.tanHalfFOV * aspect, Self.tanHalfFOV)
+        let scale = 0.5 * (depth + camera.z) / (depth * planeScale)
+        let offset = 0.5 + 0.5 * SIMD2(camera.x, camera.y) / (depth * tanHalf * planeScale)
+        return SIMD4(offset.x, offset.y, scale, scale)
+    }
+
     /// The pose for `parameters` and `motion` on an output `height` pixels tall.
     public init(parameters raw: CouplingParameters, motion: CouplingMotion, height: Int) {
         let p = raw.clamped

@@ -11,6 +11,32 @@ enum CouplingShaders {
     }
     """
 
+    /// The composite's full-screen triangle: also each plane's 0…1 coordinates, which are affine in the screen
+    /// (the planes face the camera, which only moves), so the rasteriser interpolates them instead of every pixel
+    /// casting a ray: `planeMap` is (offset, scale) with uv = offset + scale·ndc.
+    static let compositeVertex = """
+    #version 330 core
+    uniform vec4 fgMap;
+    uniform vec4 bgMap;
+    out vec2 fgUV;
+    out vec2 bgUV;
+    void main() {
+        vec2 ndc = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2)) * 2.0 - 1.0;
+        fgUV = fgMap.xy + fgMap.zw * ndc;
+        bgUV = bgMap.xy + bgMap.zw * ndc;
+        gl_Position = vec4(ndc, 0.0, 1.0);
+    }
+    """
+
+    /// Stretches the scene drawn at blur size over the output (both planes blurred: nothing sharper to show).
+    static let upscaleFragment = """
+    #version 330 core
+    in vec2 screenUV;
+    out vec4 color;
+    uniform sampler2D image;
+    void main() { color = vec4(texture(image, screenUV).rgb, 1.0); }
+    """
+
     /// The first depth-of-field pass: each plane shrunk to the blur size by a box filter, one plane (`TARGETS 1`)
     /// or two at once into two colour attachments (`TARGETS 2`). With `BOXi 1` image i is read by four bilinear
     /// samples `offseti` from the pixel centre, which for a picture four times the blur size land on texel
@@ -80,9 +106,10 @@ enum CouplingShaders {
         """
     }
 
-    /// The scene: a ray per pixel against the FG and BG planes, depth-of-field mix, luminance key; debug overlays.
-    /// Compiled per `CompositeVariant` (flat or 3D, debug, which textures each plane samples), so a frame runs
-    /// only the code and texture reads it needs.
+    /// The scene: each pixel's point on the FG and BG planes (interpolated, see `compositeVertex`), depth-of-field
+    /// mix, luminance key; debug overlays. Compiled per `CompositeVariant` (flat or 3D, debug, which textures each
+    /// plane samples), so a frame runs only the code and texture reads it needs. The FG is read through a
+    /// clamp-to-border sampler: off its plane it is transparent black, which the key lets the BG show through.
     static func compositeFragment(_ variant: CompositeVariant) -> String {
         """
     #version 330 core
@@ -90,6 +117,8 @@ enum CouplingShaders {
     #define DEBUG_VIEW \(variant.debug ? 1 : 0)
     #define FG_SAMPLING \(variant.fg.rawValue)
     #define BG_SAMPLING \(variant.bg.rawValue)
+    in vec2 fgUV;
+    in vec2 bgUV;
     out vec4 color;
     uniform sampler2D bgSharp;
     uniform sampler2D bgBlurred;
@@ -97,28 +126,11 @@ enum CouplingShaders {
     uniform sampler2D fgBlurred;
     uniform float bgBlurMix;
     uniform float fgBlurMix;
-    uniform vec3 camera;
-    uniform vec2 tanHalf;
-    uniform float fgDepth;
-    uniform float bgDepth;
-    uniform float planeScale;
     uniform float focus01;
     uniform vec2 keyRange;
     uniform vec2 outputSize;
 
-    // Where the ray through this pixel meets the plane at distance `depth`, in that plane's 0…1 coordinates.
-    vec2 planeUV(float depth, vec2 ndc) {
-        float t = depth + camera.z;
-        vec2 hit = camera.xy + t * ndc * tanHalf;
-        return 0.5 + 0.5 * hit / (depth * tanHalf * planeScale);
-    }
-
     float luma(vec3 c) { return dot(c, vec3(0.299, 0.587, 0.114)); }
-
-    float inside(vec2 uv) {
-        vec2 edge = step(vec2(0.0), uv) * step(uv, vec2(1.0));
-        return edge.x * edge.y;
-    }
 
     float outline(vec2 uv) {
         vec2 width = fwidth(uv) * 2.0;
@@ -129,33 +141,33 @@ enum CouplingShaders {
     }
 
     void main() {
-        // Pixel centres exactly, so the flat mix samples each input texel where it lies.
+    #if FLAT || DEBUG_VIEW
         vec2 screen = gl_FragCoord.xy / outputSize;
-        vec2 fgUV = screen;
-        vec2 bgUV = screen;
-        float fgInside = 1.0;
-    #if !FLAT
-        vec2 ndc = screen * 2.0 - 1.0;
-        fgUV = planeUV(fgDepth, ndc);
-        bgUV = planeUV(bgDepth, ndc);
-        fgInside = inside(fgUV);
+    #endif
+    #if FLAT
+        // Pixel centres exactly, so the flat mix samples each input texel where it lies.
+        vec2 fgAt = screen;
+        vec2 bgAt = screen;
+    #else
+        vec2 fgAt = fgUV;
+        vec2 bgAt = bgUV;
     #endif
         // 0: the sharp picture only, 2: the blurred one only, 1: both mixed (a blur fading in).
     #if BG_SAMPLING == 0
-        vec3 bg = texture(bgSharp, bgUV).rgb;
+        vec3 bg = texture(bgSharp, bgAt).rgb;
     #elif BG_SAMPLING == 2
-        vec3 bg = texture(bgBlurred, bgUV).rgb;
+        vec3 bg = texture(bgBlurred, bgAt).rgb;
     #else
-        vec3 bg = mix(texture(bgSharp, bgUV).rgb, texture(bgBlurred, bgUV).rgb, bgBlurMix);
+        vec3 bg = mix(texture(bgSharp, bgAt).rgb, texture(bgBlurred, bgAt).rgb, bgBlurMix);
     #endif
     #if FG_SAMPLING == 0
-        vec3 fg = texture(fgSharp, fgUV).rgb;
+        vec3 fg = texture(fgSharp, fgAt).rgb;
     #elif FG_SAMPLING == 2
-        vec3 fg = texture(fgBlurred, fgUV).rgb;
+        vec3 fg = texture(fgBlurred, fgAt).rgb;
     #else
-        vec3 fg = mix(texture(fgSharp, fgUV).rgb, texture(fgBlurred, fgUV).rgb, fgBlurMix);
+        vec3 fg = mix(texture(fgSharp, fgAt).rgb, texture(fgBlurred, fgAt).rgb, fgBlurMix);
     #endif
-        float alpha = smoothstep(keyRange.x, keyRange.y, luma(fg)) * fgInside;
+        float alpha = smoothstep(keyRange.x, keyRange.y, luma(fg));
         vec3 picture = mix(bg, fg, alpha);
     #if !DEBUG_VIEW
         color = vec4(picture, 1.0);
@@ -167,8 +179,8 @@ enum CouplingShaders {
         vec3 shown = 0.5 * picture + 0.4 * depthTint;
         // Plane outlines, FG green and BG magenta, drawn at 90 % of each plane's size so they stay in view while
         // the planes (cropped to fill the screen) move: the two rectangles shift against each other.
-        shown = mix(shown, vec3(1.0, 0.0, 1.0), outline(0.5 + (bgUV - 0.5) / 0.9));
-        shown = mix(shown, vec3(0.0, 1.0, 0.2), outline(0.5 + (fgUV - 0.5) / 0.9));
+        shown = mix(shown, vec3(1.0, 0.0, 1.0), outline(0.5 + (bgAt - 0.5) / 0.9));
+        shown = mix(shown, vec3(0.0, 1.0, 0.2), outline(0.5 + (fgAt - 0.5) / 0.9));
         // Key mask inset in the top-right quarter.
         if (screen.x > 0.75 && screen.y > 0.75) {
             vec2 insetUV = (screen - 0.75) * 4.0;
@@ -207,6 +219,23 @@ struct CompositeVariant: Hashable, CaseIterable {
     var debug: Bool
     var fg: Sampling
     var bg: Sampling
+
+    /// The program for a frame: the debug view of the 3D scene mixes both pictures of each plane by uniforms
+    /// (its key inset reads the sharp FG), the other views read what each plane's blur mix needs.
+    init(pose: CouplingPose, mode: CouplingMode, mixes: (fg: Float, bg: Float)) {
+        let debug = mode == .debug
+        flat = pose.flat
+        self.debug = debug
+        fg = debug && !pose.flat ? .mixed : .init(blurMix: mixes.fg)
+        bg = debug && !pose.flat ? .mixed : .init(blurMix: mixes.bg)
+    }
+
+    init(flat: Bool, debug: Bool, fg: Sampling, bg: Sampling) {
+        self.flat = flat
+        self.debug = debug
+        self.fg = fg
+        self.bg = bg
+    }
 
     /// The flat mix, the debug view (both planes mixed by uniforms) and every 3D combination.
     static var allCases: [CompositeVariant] {

@@ -24,6 +24,9 @@ final class DepthOfFieldBlur {
         var box1: Bool
     }
 
+    /// The size of the blurred pictures: a quarter of the output each way.
+    var blurWidth: Int { stages[0].framebuffer.width }
+    var blurHeight: Int { stages[0].framebuffer.height }
     /// The blurred FG and BG planes of the last frame that blurred them.
     var fgBlurred: Texture2D { stages[2].framebuffer.texture }
     var bgBlurred: Texture2D { stages[2].second }
@@ -80,7 +83,6 @@ final class DepthOfFieldBlur {
         guard !planes.isEmpty else { return (0, 0) }
         // Input i of a pass writes output location i: route each to its plane's attachment.
         var buffers = planes.map { GLenum(GL_COLOR_ATTACHMENT0 + Int32($0.attachment)) }
-        let blurWidth = stages[0].framebuffer.width
         // A source at least ~3× the blur size gets the 4×4 box, a smaller one (a BG at half size) one sample.
         let boxes = planes.map { Double($0.source.width) / Double(blurWidth) > 2.5 }
         let key = ShrinkKey(targets: planes.count, box0: boxes[0], box1: boxes.count > 1 && boxes[1])
@@ -111,7 +113,10 @@ final class DepthOfFieldBlur {
              values: sigmas.map { (Float($0 / Double(width)), 0) })
         pass(program, into: 2, inputs: planes.map { output(of: 1, $0.attachment) }, uniform: "step",
              values: sigmas.map { (0, Float($0 / Double(height))) })
-        func mix(_ radius: Double) -> Float { radius >= 0.25 ? Float(min(1, radius / 2)) : 0 }
-        return (mix(fgRadius), mix(bgRadius))
+        return (Self.mix(radius: fgRadius), Self.mix(radius: bgRadius))
     }
+
+    /// How much of a plane's blurred picture the composite mixes in for a blur `radius` (output pixels): none
+    /// below a quarter pixel, then fading in over the first two pixels.
+    static func mix(radius: Double) -> Float { radius >= 0.25 ? Float(min(1, radius / 2)) : 0 }
 }

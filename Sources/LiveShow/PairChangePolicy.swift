@@ -54,6 +54,15 @@ public struct PairChangePolicy: Codable, Sendable, Equatable {
         return elapsed + 1e-6 >= earliest - min(Self.pickLead, earliest / 2)
     }
 
+    /// MilkDrop's `progress` for the presets of a pair `elapsed` seconds in: 0 at the change, 1 at the earliest
+    /// next change (the fixed interval, or the minimum dwell), and 1 from then until the change comes (on a beat,
+    /// at the maximum dwell, or never while locked), so presets that fade with it never overshoot.
+    public func progress(elapsed: Double) -> Double {
+        let span = fixedInterval.map { $0 > 0 ? $0 : 0 } ?? minimumDwell
+        guard span > 0, elapsed.isFinite else { return 1 }
+        return min(max(elapsed / span, 0), 1)
+    }
+
     /// Whether to change now, and why: `elapsed` seconds into the current pair, `beat` when this frame has one.
     public func decide(elapsed: Double, beat: Bool, requested: Bool, locked: Bool) -> PairChangeReason? {
         if requested { return .request }

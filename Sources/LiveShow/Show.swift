@@ -133,7 +133,13 @@ public final class Show {
         try changePairIfDue(audio: audio, time: time)
         var inputs = LayerFrameInputs(audio, frame: status.frame, fps: configuration.fps)
         inputs.time = time
+        inputs.progress = configuration.policy.progress(elapsed: time - pairStart)
         profile.mark("pair change")
+        let motion = CouplingMotion(time: time, beatPulse01: Double(audio.beatPulse01), intensity01: Double(audio.intensity01))
+        // A plane shown only blurred is shrunk to a quarter by the blur: its layer composites at half size.
+        let blurredOnly = compositor.blurredOnly(parameters: coupling, motion: motion)
+        background.pictureSize = blurredOnly.bg ? .half : .full
+        foreground.pictureSize = blurredOnly.fg ? .half : .full
         try background.render(inputs, time: time, profile: &profile, stage: "bg")
         try foreground.render(inputs, time: time, profile: &profile, stage: "fg")
         for line in background.takeDiagnostics() + foreground.takeDiagnostics() {
@@ -142,7 +148,6 @@ public final class Show {
         guard let bg = background.texture, let fg = foreground.texture else {
             throw LiveShowError.graphics("no layer picture after frame \(status.frame)")
         }
-        let motion = CouplingMotion(time: time, beatPulse01: Double(audio.beatPulse01), intensity01: Double(audio.intensity01))
         try wrapGraphics { try compositor.render(background: bg, foreground: fg, parameters: coupling, motion: motion,
                                                        profile: &profile) }
         updateStatus(audio: audio, time: time)

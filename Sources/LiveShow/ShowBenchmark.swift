@@ -67,23 +67,32 @@ public enum ShowBenchmark {
 
     /// Measures one pair (`fg`, `bg` relative to `folder`): the show with the BG at `backgroundScale`, then (when
     /// that is below 1) with the BG at full size, then projectm-ref on each preset (`reference`, skipped when nil),
-    /// all in this run.
+    /// all in this run. With `repeats` above 1 the runs take turns that many times and each figure is the median of
+    /// its turns, so a burst of load on a shared machine falls on both sides of the ratio.
     public static func measurePair(folder: String, fg fgName: String, bg bgName: String, width: Int, height: Int,
                                    frames: Int, coupling: CouplingParameters, backgroundScale: Double,
-                                   reference: String?) throws -> PairSpeed {
+                                   reference: String?, repeats: Int = 1) throws -> PairSpeed {
         let (fg, bg) = (folder + "/" + fgName, folder + "/" + bgName)
-        let main = try run(fg: fg, bg: bg, width: width, height: height, frames: frames, coupling: coupling,
-                           backgroundScale: backgroundScale, profile: false)
-        let full = backgroundScale < 1
-            ? try run(fg: fg, bg: bg, width: width, height: height, frames: frames, coupling: coupling,
-                      backgroundScale: 1, profile: false) : nil
+        var mains: [Run] = [], fulls: [Run] = [], theirFG: [Double] = [], theirBG: [Double] = []
         func theirs(_ file: String) -> Double? {
             reference.flatMap { RenderBenchmark.measureReference(tool: $0, preset: file, width: width, height: height, frames: frames) }
         }
-        return PairSpeed(fg: fgName, bg: bgName, width: width, height: height, backgroundScale: backgroundScale, fps: main.fps,
-                         cpuMilliseconds: main.cpuMilliseconds, fullBackgroundFPS: full?.fps,
-                         fullBackgroundCPUMilliseconds: full?.cpuMilliseconds,
-                         referenceFG: theirs(fg), referenceBG: theirs(bg))
+        for _ in 0..<max(1, repeats) {
+            mains.append(try run(fg: fg, bg: bg, width: width, height: height, frames: frames, coupling: coupling,
+                                 backgroundScale: backgroundScale, profile: false))
+            if backgroundScale < 1 {
+                fulls.append(try run(fg: fg, bg: bg, width: width, height: height, frames: frames, coupling: coupling,
+                                     backgroundScale: 1, profile: false))
+            }
+            if let fps = theirs(fg) { theirFG.append(fps) }
+            if let fps = theirs(bg) { theirBG.append(fps) }
+        }
+        func median(_ values: [Double]) -> Double? { RenderBenchmark.median(values) }
+        return PairSpeed(fg: fgName, bg: bgName, width: width, height: height, backgroundScale: backgroundScale,
+                         fps: median(mains.map(\.fps)) ?? 0, cpuMilliseconds: median(mains.map(\.cpuMilliseconds)) ?? 0,
+                         fullBackgroundFPS: median(fulls.map(\.fps)),
+                         fullBackgroundCPUMilliseconds: median(fulls.map(\.cpuMilliseconds)),
+                         referenceFG: median(theirFG), referenceBG: median(theirBG))
     }
 
     /// One measured run: frames per second, and with `profile` the milliseconds per frame of each stage.

@@ -43,7 +43,9 @@ final class ShowLayerSlot {
     }
 
     /// The picture of the last frame.
-    var texture: Texture2D? { layer?.output.texture }
+    var texture: Texture2D? { layer?.picture.texture }
+    /// The size the next frames composite at (half for a plane the compositor shows only blurred).
+    var pictureSize: PictureSize = .full
 
     /// Starts playing `prepared` at `time`, blending MilkDrop's way over `length` seconds from what plays now (at
     /// once when nothing plays). A transition still running ends first: its incoming preset becomes the current
@@ -72,6 +74,7 @@ final class ShowLayerSlot {
     /// "`stage` draw".
     func render(_ inputs: LayerFrameInputs, time: Double, profile: inout StageProfile, stage: String) throws {
         guard let layer else { return }
+        layer.pictureSize = pictureSize
         if let running = transition, running.isFinished(at: time) { finishTransition() }
         if var running = transition {
             let frame = running.frame(inputs, mesh: layer.mesh)

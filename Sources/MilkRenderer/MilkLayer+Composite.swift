@@ -61,7 +61,8 @@ extension MilkLayer {
                          weights0[corner].x, weights0[corner].y, weights0[corner].z,
                          weights1[corner].x, weights1[corner].y, weights1[corner].z]
         }
-        canvas.drawComposite(vertices, texture: source, stretched: canvasWidth != width || canvasHeight != height,
+        // Texel for pixel only when the feedback buffer is the size of the picture drawn (`picture`, bound).
+        canvas.drawComposite(vertices, texture: source, stretched: canvasWidth != picture.width || canvasHeight != picture.height,
                              echo: weights1.contains { $0 != .zero })
         drawFilters(p)
     }

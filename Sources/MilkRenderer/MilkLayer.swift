@@ -15,8 +15,15 @@ public final class MilkLayer {
     public let canvasWidth: Int
     public let canvasHeight: Int
     public let mesh: WarpMesh
-    /// The composited picture of the last frame.
+    /// The full-size target of the composite.
     public let output: Framebuffer
+    /// The size of the next frames' composites (MilkDrop's composite reads the feedback buffer and writes nothing
+    /// the next frame reads, so it can change size every frame).
+    public var pictureSize: PictureSize = .full
+    /// The composited picture of the last frame: `output`, or the half-size target when `pictureSize` was `.half`.
+    public private(set) var picture: Framebuffer
+    /// The half-size target, made the first time a frame asks for it and kept.
+    private var halfOutput: Framebuffer?
 
     let canvas: Canvas
     var feedback: [Framebuffer]
@@ -59,6 +66,7 @@ public final class MilkLayer {
                         projectMConventions: compatibility == .projectM3)
         do {
             output = try Framebuffer(width: width, height: height)
+            picture = output
             feedback = [try Framebuffer(width: canvasWidth, height: canvasHeight),
                         try Framebuffer(width: canvasWidth, height: canvasHeight)]
             canvas = try Canvas()
@@ -94,6 +102,7 @@ public final class MilkLayer {
         let previous = feedback[current]
         let next = feedback[1 - current]
         // Made before any target is bound: the first call creates GL objects and framebuffers.
+        let target = try compositeTarget()
         let environment = parameters.shaderFrame == nil ? nil : shaderEnvironment(parameters, inputs: inputs)
         let blend = parameters.shaderBlend.map {
             shaderBlendSides($0, parameters: parameters, inputs: inputs, newEnvironment: environment)
@@ -122,7 +131,8 @@ public final class MilkLayer {
         if parameters.darkenCenter { drawDarkenCenter() }
         drawBorders(parameters)
         profile?.end(.drawables)
-        output.bind()
+        picture = target
+        picture.bind()
         if let blend {
             drawBlendedComposite(blend, parameters: parameters, current: next.texture, time: Float(inputs.time))
         } else if !drawCompShader(parameters, environment: environment, current: next.texture, time: Float(inputs.time)) {
@@ -142,9 +152,23 @@ public final class MilkLayer {
         isFirstFrame = false
     }
 
-    /// The last composited frame as packed RGB, top row first.
+    /// The last composited frame (`picture`) as packed RGB, top row first.
     public func readOutput() throws -> [UInt8] {
-        do { return try output.readRGB() } catch let error as GraphicsCoreError { throw MilkRendererError.graphics(error) }
+        do { return try picture.readRGB() } catch let error as GraphicsCoreError { throw MilkRendererError.graphics(error) }
+    }
+
+    /// Where this frame's composite goes, for `pictureSize`.
+    private func compositeTarget() throws -> Framebuffer {
+        guard pictureSize == .half else { return output }
+        if let halfOutput { return halfOutput }
+        do {
+            let made = try Framebuffer(width: max(1, width / 2), height: max(1, height / 2))
+            made.clear()
+            halfOutput = made
+            return made
+        } catch let error as GraphicsCoreError {
+            throw MilkRendererError.graphics(error)
+        }
     }
 
     /// MilkDrop's fixed warp into the bound target; with `alphas` (a blend's per-vertex weights) it is

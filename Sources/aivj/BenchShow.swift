@@ -27,7 +27,10 @@ struct BenchShow: AsyncParsableCommand {
     @Flag(help: "Print one JSON line per pair.") var json = false
     @Option(help: "Instead: frame times around pair changes vs ordinary frames, a change every this many seconds (the reference pairs in turn, live-style switching), presets loaded on the render thread, on the worker, and on the worker with GL programs compiled on a shared context.")
     var switchEvery: Double?
-    @Option(help: "With --switch-every: A/B runs of each kind, interleaved.") var repeats = 2
+    @Option(help: "Runs of each kind, taking turns (ours, then projectm-ref); each figure is the median. With --switch-every: A/B runs of each kind, interleaved.")
+    var repeats = 2
+    @Option(help: "Hold the focus at this depth (0 = the FG plane, sharp; 1 = the BG plane) instead of letting it follow the music.")
+    var focus: Double?
 
     func run() async throws {
         let (width, height) = try parseSize(size)
@@ -54,13 +57,18 @@ struct BenchShow: AsyncParsableCommand {
         let tool = FileManager.default.isExecutableFile(atPath: reference) ? reference : nil
         guard let mode = CouplingMode(rawValue: coupling3d) else { throw ValidationError("--coupling3d must be on, off or debug") }
         guard bgScale.isFinite, (0.25...1).contains(bgScale) else { throw ValidationError("--bg-scale must be 0.25…1") }
-        let coupling = CouplingParameters(mode: mode, strength: strength, parallax: 1, dof: dof)
+        var coupling = CouplingParameters(mode: mode, strength: strength, parallax: 1, dof: dof)
+        if let focus {
+            guard focus.isFinite, (0...1).contains(focus) else { throw ValidationError("--focus must be 0…1") }
+            coupling.focus = focus
+            coupling.focusFollowsMusic = false
+        }
         var ratios: [Double] = [], fullRatios: [Double] = []
         func name(_ path: String) -> String { (path as NSString).lastPathComponent }
         for (fg, bg) in ShowBenchmark.referencePairs.prefix(max(1, pairs)) {
             let speed = try ShowBenchmark.measurePair(folder: presets, fg: fg, bg: bg, width: width, height: height,
                                                       frames: frames, coupling: coupling, backgroundScale: bgScale,
-                                                      reference: tool)
+                                                      reference: tool, repeats: repeats)
             if let ratio = speed.ratio { ratios.append(ratio) }
             if let ratio = speed.fullBackgroundRatio { fullRatios.append(ratio) }
             if json {

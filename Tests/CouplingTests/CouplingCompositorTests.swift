@@ -1,4 +1,5 @@
-import Coupling
+@testable import Coupling
+import Foundation
 import GraphicsCore
 import Testing
 
@@ -185,5 +186,59 @@ struct CouplingCompositorTests {
         let black = try Pictures.texture(width: 8, height: 8) { _, _ in SIMD3(0, 0, 0) }
         try compositor.render(background: black, foreground: black, parameters: CouplingParameters(mode: .debug), motion: motion)
         #expect(Pictures.meanLuma(try compositor.readOutput()) > 0.05)
+    }
+
+    @Test func onlyAPlaneShownBlurredAndNeverSharpMayBeDrawnSmall() throws {
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        // 360 lines: blurs up to 6 pixels, enough for a plane to be blurred only.
+        let compositor = try CouplingCompositor(width: 640, height: 360)
+        let calm = CouplingMotion(time: 1, intensity01: 0)
+        // Silence: focus drifts towards the BG, both planes fully blurred.
+        let full = CouplingParameters(mode: .on, strength: 1, parallax: 1, dof: 1)
+        #expect(compositor.blurredOnly(parameters: full, motion: calm) == (fg: true, bg: true))
+        // Loud: focus on the FG, which is then read sharp.
+        #expect(compositor.blurredOnly(parameters: full, motion: CouplingMotion(time: 1, intensity01: 1)) == (fg: false, bg: true))
+        // The debug view's key inset reads the sharp FG; the flat mix reads both sharp.
+        var debug = full
+        debug.mode = .debug
+        #expect(compositor.blurredOnly(parameters: debug, motion: calm) == (fg: false, bg: false))
+        #expect(compositor.blurredOnly(parameters: CouplingParameters(mode: .off), motion: calm) == (fg: false, bg: false))
+        // A small blur still mixes in the sharp picture.
+        let slight = CouplingParameters(mode: .on, strength: 1, parallax: 1, dof: 0.2)
+        #expect(compositor.blurredOnly(parameters: slight, motion: CouplingMotion(time: 1, intensity01: 0.5)) == (fg: false, bg: false))
+    }
+
+    @Test func bothPlanesBlurredDrawTheSceneSmallAndStretchItAlmostUnchanged() throws {
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        let (width, height) = (640, 360)
+        let bg = try Pictures.texture(width: width / 2, height: height / 2) { x, y in
+            SIMD3(UInt8((x * 255) / (width / 2 - 1)), UInt8((y * 255) / (height / 2 - 1)), UInt8((x + y) % 64 * 4))
+        }
+        let fg = try Pictures.texture(width: width, height: height) { x, y in
+            let ring = Int((Double((x - 320) * (x - 320) + (y - 180) * (y - 180))).squareRoot()) / 24 % 2
+            return ring == 0 ? SIMD3(240, 200, 60) : SIMD3(10, 10, 30)
+        }
+        let compositor = try CouplingCompositor(width: width, height: height)
+        let parameters = CouplingParameters(mode: .on, strength: 1, parallax: 1, dof: 1)
+        let motion = CouplingMotion(time: 2.5, beatPulse01: 0.5, intensity01: 0)
+        #expect(compositor.blurredOnly(parameters: parameters, motion: motion) == (fg: true, bg: true))
+        var pictures: [[UInt8]] = []
+        for small in [false, true] {
+            compositor.allowsSmallScene = small
+            try compositor.render(background: bg, foreground: fg, parameters: parameters, motion: motion)
+            pictures.append(try compositor.readOutput())
+        }
+        if let folder = ProcessInfo.processInfo.environment["AIVJ_TEST_PNG"] {
+            for (index, picture) in pictures.enumerated() {
+                let header = "P6\n\(width) \(height)\n255\n"
+                try (Data(header.utf8) + Data(picture)).write(to: URL(fileURLWithPath: "\(folder)/small-scene-\(index).ppm"))
+            }
+        }
+        let differences = zip(pictures[0], pictures[1]).map { abs(Int($0) - Int($1)) }
+        let mean = Double(differences.reduce(0, +)) / Double(differences.count)
+        #expect(mean < 1.5)
+        #expect((differences.max() ?? 255) <= 40)
     }
 }

@@ -52,4 +52,21 @@ struct CouplingPoseTests {
         #expect(abs(KeyMask.alpha(luma: 0.2, low: 0.1, high: 0.3) - 0.5) < 1e-12)
         #expect(KeyMask.alpha(luma: 0.9, low: 0.1, high: 0.3) == 1)
     }
+
+    @Test func thePlaneMapIsTheRayCastThroughEachPixel() {
+        let pose = CouplingPose(parameters: CouplingParameters(strength: 1, parallax: 1),
+                                motion: CouplingMotion(time: 2.7, beatPulse01: 0.8), height: 720)
+        let aspect = 16.0 / 9
+        let tanHalf = SIMD2(CouplingPose.tanHalfFOV * aspect, CouplingPose.tanHalfFOV)
+        for depth in [pose.fgDepth, pose.bgDepth] {
+            let map = pose.planeMap(depth: depth, aspect: aspect)
+            for ndc in [SIMD2(-1.0, -1.0), SIMD2(0.3, -0.7), SIMD2(1.0, 0.5)] {
+                // The ray from the camera through `ndc` on the image plane, met at the plane's distance.
+                let hit = SIMD2(pose.camera.x, pose.camera.y) + (depth + pose.camera.z) * ndc * tanHalf
+                let expected = 0.5 + 0.5 * hit / (depth * tanHalf * pose.planeScale)
+                let mapped = SIMD2(map.x, map.y) + SIMD2(map.z, map.w) * ndc
+                #expect(abs(mapped.x - expected.x) < 1e-12 && abs(mapped.y - expected.y) < 1e-12)
+            }
+        }
+    }
 }

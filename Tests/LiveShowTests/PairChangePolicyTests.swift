@@ -31,4 +31,17 @@ struct PairChangePolicyTests {
         #expect(throws: LiveShowError.self) { try PairChangePolicy(minimumDwell: 20, maximumDwell: 10).validated() }
         #expect(throws: LiveShowError.self) { try PairChangePolicy(transitionSeconds: .nan).validated() }
     }
+
+    @Test func progressRunsFromTheChangeToTheEarliestNextChangeThenHolds() {
+        let dwell = PairChangePolicy(minimumDwell: 10, maximumDwell: 30)
+        #expect(dwell.progress(elapsed: 0) == 0)
+        #expect(dwell.progress(elapsed: 2.5) == 0.25)
+        #expect(dwell.progress(elapsed: 10) == 1)
+        #expect(dwell.progress(elapsed: 25) == 1)
+        #expect(dwell.progress(elapsed: -1) == 0)
+        let interval = PairChangePolicy(fixedInterval: 4)
+        #expect(interval.progress(elapsed: 1) == 0.25)
+        // No time to run through: already at the end.
+        #expect(PairChangePolicy(minimumDwell: 0, maximumDwell: 0).progress(elapsed: 0) == 1)
+    }
 }

@@ -1,4 +1,5 @@
 import AudioAnalysis
+import Coupling
 import Foundation
 import GraphicsCore
 import LiveShow
@@ -85,6 +86,32 @@ struct ShowTests {
         #expect(ShowConfiguration(width: 40, height: 20, backgroundScale: 0.25).backgroundSize == (16, 16) as (Int, Int))
         configuration.backgroundScale = 0.1
         #expect(throws: LiveShowError.self) { try configuration.validated() }
+    }
+
+    @Test func presetsSeeMilkDropProgressThroughTheDwell() throws {
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        let pack = URL(fileURLWithPath: fixturePack).deletingLastPathComponent().appendingPathComponent("progress-pack").path
+        let (pairs, problems) = try ShowPack.load(pack)
+        #expect(problems.isEmpty)
+        var configuration = Self.configuration()
+        configuration.policy = PairChangePolicy(minimumDwell: 2, maximumDwell: 60)
+        configuration.coupling = CouplingParameters(mode: .off)
+        let show = try Show(pairs: pairs, configuration: configuration)
+        // The border's grey near a corner, as each layer drew it (flat mix of the same preset).
+        var greys: [Int: Int] = [:]
+        for frame in 0...90 {
+            try show.advance(audio: .silent(frame: frame, fps: 30), time: Double(frame) / 30)
+            if [3, 30, 57, 90].contains(frame) {
+                let pixels = try show.readOutput()
+                greys[frame] = Int(pixels[(2 * configuration.width + 2) * 3])
+            }
+        }
+        // 0.05, 0.5 and 0.95 of the two-second minimum dwell, then held at 1 while silence postpones the change.
+        #expect(abs((greys[3] ?? -1) - 13) <= 3)
+        #expect(abs((greys[30] ?? -1) - 128) <= 3)
+        #expect(abs((greys[57] ?? -1) - 242) <= 3)
+        #expect((greys[90] ?? -1) >= 253)
     }
 
     @Test func aPackWithoutUsablePairsIsAClearError() {

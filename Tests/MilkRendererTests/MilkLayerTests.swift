@@ -91,4 +91,47 @@ struct MilkLayerTests {
         let centre = (45 * 160 + 80) * 3
         #expect(Array(pixels[centre..<(centre + 3)]) == [0, 0, 0])
     }
+
+    @Test func aHalfSizePictureIsTheFullPictureAveragedTwoByTwo() throws {
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        var parameters = LayerParameters()
+        parameters.waveMode = 6
+        parameters.motion.zoom = 1.03
+        parameters.motion.rotation = 0.02
+        parameters.gamma = 1
+        // The same frames on two layers; the second composites its last frame at half size.
+        var pictures: [[UInt8]] = []
+        for size in [PictureSize.full, .half] {
+            let layer = try MilkLayer(width: 160, height: 90, meshColumns: 16, meshRows: 12)
+            for frame in 0..<8 {
+                var inputs = LayerFrameInputs(frame: frame, fps: 30)
+                for i in 0..<LayerFrameInputs.waveformSamples {
+                    inputs.waveformLeft[i] = 64 * Float(sin(Double(i) * 0.05 + Double(frame)))
+                }
+                if frame == 7 { layer.pictureSize = size }
+                try layer.render(parameters, inputs: inputs)
+            }
+            #expect(layer.picture.width == (size == .full ? 160 : 80))
+            #expect(layer.picture.height == (size == .full ? 90 : 45))
+            pictures.append(try layer.readOutput())
+        }
+        let (full, half) = (pictures[0], pictures[1])
+        var largest = 0
+        for y in 0..<45 {
+            for x in 0..<80 {
+                for channel in 0..<3 {
+                    var sum = 0
+                    for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
+                        sum += Int(full[((2 * y + dy) * 160 + 2 * x + dx) * 3 + channel])
+                    }
+                    largest = max(largest, abs(Int(half[(y * 80 + x) * 3 + channel]) - sum / 4))
+                }
+            }
+        }
+        try keep(full, name: "half-full")
+        try keep(half, width: 80, height: 45, name: "half-half")
+        #expect(try meanLuma(full) > 0.01)
+        #expect(largest <= 2)
+    }
 }
