@@ -96,12 +96,35 @@ enum NoiseImage {
 }
 
 /// The noise textures of one GL context, each made the first time a shader samples it.
+extension NoiseImage {
+    /// The seed every layer's noise textures use (MilkDrop's are the same in every preset too).
+    static let standardSeed: UInt64 = 0x4E01_5E
+
+    /// The six images for `standardSeed`, keyed by name: computed once per process, by whichever thread first
+    /// asks (preset preparation asks on its worker, so a layer's first MilkDrop 2 frame only uploads them), and
+    /// never changed after.
+    static let standard: [String: [UInt8]] = Dictionary(uniqueKeysWithValues: kinds.map { kind in
+        (kind.name, rgba(size: kind.size, zoom: kind.zoom, volume: kind.volume, seed: seedFor(kind, base: standardSeed)))
+    })
+
+    /// Each image's own seed, from the textures' seed and the image's size and zoom.
+    static func seedFor(_ kind: (name: String, size: Int, zoom: Int, volume: Bool), base: UInt64) -> UInt64 {
+        base &+ UInt64(kind.size * (kind.volume ? 37 : 31) + kind.zoom)
+    }
+
+    /// The image for `kind` from the textures' `seed`: the precomputed one for `standardSeed`.
+    static func image(_ kind: (name: String, size: Int, zoom: Int, volume: Bool), seed: UInt64) -> [UInt8] {
+        if seed == standardSeed, let made = standard[kind.name] { return made }
+        return rgba(size: kind.size, zoom: kind.zoom, volume: kind.volume, seed: seedFor(kind, base: seed))
+    }
+}
+
 final class NoiseTextures {
     private var flat: [String: Texture2D] = [:]
     private var volumes: [String: Texture3D] = [:]
     private let seed: UInt64
 
-    init(seed: UInt64 = 0x4E01_5E) { self.seed = seed }
+    init(seed: UInt64 = NoiseImage.standardSeed) { self.seed = seed }
 
     /// The kind of noise a texture name (after MilkDrop's `sampler_` and filter prefixes) refers to, if any.
     static func kind(named name: String) -> (name: String, size: Int, zoom: Int, volume: Bool)? {
@@ -113,7 +136,7 @@ final class NoiseTextures {
         if let made = flat[name] { return made }
         guard let kind = Self.kind(named: name), !kind.volume else { return nil }
         let texture = try Texture2D(width: kind.size, height: kind.size)
-        try texture.upload(rgba: NoiseImage.rgba(size: kind.size, zoom: kind.zoom, volume: false, seed: seed &+ UInt64(kind.size * 31 + kind.zoom)))
+        try texture.upload(rgba: NoiseImage.image(kind, seed: seed))
         // MilkDrop creates its noise textures with D3DUSAGE_AUTOGENMIPMAP and samples them with a mip filter.
         glBindTexture(GLenum(GL_TEXTURE_2D), texture.name)
         glGenerateMipmap(GLenum(GL_TEXTURE_2D))
@@ -127,7 +150,7 @@ final class NoiseTextures {
         if let made = volumes[name] { return made }
         guard let kind = Self.kind(named: name), kind.volume else { return nil }
         let texture = try Texture3D(width: kind.size, height: kind.size, depth: kind.size,
-                                    rgba: NoiseImage.rgba(size: kind.size, zoom: kind.zoom, volume: true, seed: seed &+ UInt64(kind.size * 37 + kind.zoom)))
+                                    rgba: NoiseImage.image(kind, seed: seed))
         glBindTexture(GLenum(GL_TEXTURE_3D), texture.name)
         glGenerateMipmap(GLenum(GL_TEXTURE_3D))
         glBindTexture(GLenum(GL_TEXTURE_3D), 0)

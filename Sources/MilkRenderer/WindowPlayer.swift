@@ -85,7 +85,9 @@ public final class WindowPlayer {
         preparer?.request(wrapped)
     }
 
-    /// Starts the prepared preset, if one is ready, in a fresh layer.
+    /// Starts the prepared preset, if one is ready, in the same layer: as MilkDrop's hard cut, the new preset
+    /// warps on from the picture on screen, and the layer's GL resources (feedback buffers, its programs, the
+    /// MilkDrop 2 blur pyramid and noise textures, made once) are not made again on the render thread.
     private func switchIfReady() throws {
         guard requested != nil, let ready = preparer?.take() else { return }
         requested = nil
@@ -93,7 +95,10 @@ public final class WindowPlayer {
         driver = ready.driver
         log += ready.warnings
         let size = window.drawableSize
-        layer = try MilkLayer(width: Int(max(size.width, 1)), height: Int(max(size.height, 1)), seed: seed)
+        let (width, height) = (Int(max(size.width, 1)), Int(max(size.height, 1)))
+        if width != layer.width || height != layer.height {
+            layer = try MilkLayer(width: width, height: height, seed: seed)
+        }
         if let compiled = ready.compiled { try layer.adopt(compiled) }
         presetFrame = 0
         timing.restartPreset()
