@@ -87,20 +87,32 @@ enum CouplingShaders {
         """
     }
 
-    /// One direction of a separable Gaussian on the shrunk planes: 5 taps `step` apart (texture coordinates),
-    /// σ = one step, over one image or two at once (each with its own step), as `shrinkFragment`.
-    static func gaussianFragment(targets: Int) -> String {
-        planeHeader(targets: targets, vector: "step") + """
-        vec4 blur(sampler2D image, vec2 step) {
-            // exp(-k²/2) for k = 0, 1, 2, normalised.
-            return (texture(image, screenUV) * 1.0
-                + (texture(image, screenUV + step) + texture(image, screenUV - step)) * 0.6065307
-                + (texture(image, screenUV + 2.0 * step) + texture(image, screenUV - 2.0 * step)) * 0.1353353) / 2.4837319;
+    /// One direction of a separable Gaussian on the shrunk planes, over one image or two at once (each its own
+    /// kernel), as `shrinkFragment`. A discrete Gaussian over ±2 texels (±4 with `wide`) whose neighbour pairs
+    /// (1, 2) and (3, 4) are each one bilinear read placed between the two texels by their weights: every texel
+    /// counts, for 3 (or 5) reads instead of 5 (or 9). Per plane `i`: `texeli` one texel along the direction,
+    /// `neari` = (centre weight, pair weight, pair offset in texels), `fari` the same for the outer pair.
+    static func gaussianFragment(targets: Int, wide: Bool) -> String {
+        planeHeader(targets: targets, vector: "texel") + """
+        #define WIDE \(wide ? 1 : 0)
+        uniform vec3 near0;
+        uniform vec2 far0;
+        #if TARGETS == 2
+        uniform vec3 near1;
+        uniform vec2 far1;
+        #endif
+        vec4 blur(sampler2D image, vec2 texel, vec3 near, vec2 far) {
+            vec4 sum = texture(image, screenUV) * near.x
+                + (texture(image, screenUV + near.z * texel) + texture(image, screenUV - near.z * texel)) * near.y;
+        #if WIDE
+            sum += (texture(image, screenUV + far.y * texel) + texture(image, screenUV - far.y * texel)) * far.x;
+        #endif
+            return sum;
         }
         void main() {
-            color0 = blur(image0, step0);
+            color0 = blur(image0, texel0, near0, far0);
         #if TARGETS == 2
-            color1 = blur(image1, step1);
+            color1 = blur(image1, texel1, near1, far1);
         #endif
         }
         """

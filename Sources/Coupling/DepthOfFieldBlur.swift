@@ -2,13 +2,15 @@ import CGL
 import GraphicsCore
 
 /// The compositor's depth-of-field blur: each plane out of focus is shrunk to a quarter of the output size each
-/// way by an exact box filter, then blurred by a separable 5-tap Gaussian (σ = half the radius) at that size.
+/// way by an exact box filter, then blurred by a separable discrete Gaussian (σ = half the radius) at that size.
 ///
 /// When both planes need it (the usual case: focus sits between them) both go through the same three passes,
 /// each pass writing two colour attachments. Costs on llvmpipe, where texture reads dominate: the shrink reads
-/// every source pixel once through four bilinear samples per blurred pixel (one for a BG rendered at half size),
-/// the Gaussian five per pass — 14 reads per blurred pixel, against 27 for a 9-tap blur reading the full-size
-/// picture. Owns GL objects: create, use and free it with the same context current.
+/// every source pixel once through four bilinear samples per blurred pixel (one for a picture drawn at half
+/// size), the Gaussian three per pass (five for σ over one texel; `GaussianKernel`) — 7 to 14 reads per blurred
+/// pixel, against 27 for a 9-tap blur reading the full-size picture. Reading the half-size picture straight into
+/// the first Gaussian pass, without the shrink, measured slower: five reads of a larger texture cost more than
+/// one. Owns GL objects: create, use and free it with the same context current.
 final class DepthOfFieldBlur {
     let width: Int
     let height: Int
@@ -16,7 +18,8 @@ final class DepthOfFieldBlur {
     private let stages: [(framebuffer: Framebuffer, second: Texture2D)]
     /// Shrink programs by (targets, box0, box1); Gaussian programs for one and two targets.
     private let shrink: [ShrinkKey: ShaderProgram]
-    private let gaussian: [ShaderProgram]
+    /// Gaussian programs by [targets − 1][wide].
+    private let gaussian: [[ShaderProgram]]
 
     private struct ShrinkKey: Hashable {
         var targets: Int
@@ -69,7 +72,9 @@ final class DepthOfFieldBlur {
             }
         }
         self.shrink = shrink
-        gaussian = try (1...2).map { try program(CouplingShaders.gaussianFragment(targets: $0)) }
+        gaussian = try (1...2).map { targets in
+            try [false, true].map { try program(CouplingShaders.gaussianFragment(targets: targets, wide: $0)) }
+        }
         glUseProgram(0)
     }
 
@@ -108,11 +113,21 @@ final class DepthOfFieldBlur {
         // σ = kernel / 2 output pixels, the kernel at least 4 px (one blurred pixel) so the fade-in of small radii
         // (the return value) mixes in a blur that is already smooth.
         let sigmas = planes.map { max($0.radius, 4) / 2 }
-        let program = gaussian[planes.count - 1]
-        pass(program, into: 1, inputs: planes.map { output(of: 0, $0.attachment) }, uniform: "step",
-             values: sigmas.map { (Float($0 / Double(width)), 0) })
-        pass(program, into: 2, inputs: planes.map { output(of: 1, $0.attachment) }, uniform: "step",
-             values: sigmas.map { (0, Float($0 / Double(height))) })
+        let (across, down) = (Double(width) / Double(blurWidth), Double(height) / Double(stages[0].framebuffer.height))
+        let kernels = sigmas.map { (x: GaussianKernel(sigma: $0 / across), y: GaussianKernel(sigma: $0 / down)) }
+        let wide = kernels.contains { $0.x.wide || $0.y.wide }
+        let program = gaussian[planes.count - 1][wide ? 1 : 0]
+        func weights(_ kernel: GaussianKernel, _ index: Int) {
+            program.set("near\(index)", kernel.near.x, kernel.near.y, kernel.near.z)
+            program.set("far\(index)", kernel.far.x, kernel.far.y)
+        }
+        program.use()
+        for (index, kernel) in kernels.enumerated() { weights(kernel.x, index) }
+        pass(program, into: 1, inputs: planes.map { output(of: 0, $0.attachment) }, uniform: "texel",
+             values: planes.map { _ in (Float(1 / Double(blurWidth)), 0) })
+        for (index, kernel) in kernels.enumerated() { weights(kernel.y, index) }
+        pass(program, into: 2, inputs: planes.map { output(of: 1, $0.attachment) }, uniform: "texel",
+             values: planes.map { _ in (0, Float(1 / Double(stages[0].framebuffer.height))) })
         return (Self.mix(radius: fgRadius), Self.mix(radius: bgRadius))
     }
 
