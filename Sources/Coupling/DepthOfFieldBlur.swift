@@ -132,6 +132,12 @@ final class DepthOfFieldBlur {
     }
 
     /// How much of a plane's blurred picture the composite mixes in for a blur `radius` (output pixels): none
-    /// below a quarter pixel, then fading in over the first two pixels.
-    static func mix(radius: Double) -> Float { radius >= 0.25 ? Float(min(1, radius / 2)) : 0 }
+    /// below a quarter pixel, then fading in over the first two pixels — all of it from 1.9 px, where the last
+    /// 5 % of sharp picture cannot be seen, so the plane counts as blurred only (drawn small, one read).
+    static func mix(radius: Double) -> Float {
+        radius < 0.25 ? 0 : radius >= fullMixRadius ? 1 : Float(radius / 2)
+    }
+
+    /// The radius from which a plane is shown blurred only.
+    static let fullMixRadius = 1.9
 }

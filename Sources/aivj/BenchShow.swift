@@ -29,6 +29,8 @@ struct BenchShow: AsyncParsableCommand {
     var switchEvery: Double?
     @Option(help: "Runs of each kind, taking turns (ours, then projectm-ref); each figure is the median. With --switch-every: A/B runs of each kind, interleaved.")
     var repeats = 2
+    @Flag(help: "With --repeats: each figure from the fastest run instead of the median (the least disturbed on a shared machine).")
+    var best = false
     @Option(help: "Hold the focus at this depth (0 = the FG plane, sharp; 1 = the BG plane) instead of letting it follow the music.")
     var focus: Double?
 
@@ -68,7 +70,7 @@ struct BenchShow: AsyncParsableCommand {
         for (fg, bg) in ShowBenchmark.referencePairs.prefix(max(1, pairs)) {
             let speed = try ShowBenchmark.measurePair(folder: presets, fg: fg, bg: bg, width: width, height: height,
                                                       frames: frames, coupling: coupling, backgroundScale: bgScale,
-                                                      reference: tool, repeats: repeats)
+                                                      reference: tool, repeats: repeats, best: best)
             if let ratio = speed.ratio { ratios.append(ratio) }
             if let ratio = speed.fullBackgroundRatio { fullRatios.append(ratio) }
             if json {

@@ -241,4 +241,14 @@ struct CouplingCompositorTests {
         #expect(mean < 1.5)
         #expect((differences.max() ?? 255) <= 56)
     }
+
+    @Test func theBlurFadesInOverTwoPixelsAndIsWholeFromNineTenths() {
+        #expect(DepthOfFieldBlur.mix(radius: 0.2) == 0)
+        #expect(DepthOfFieldBlur.mix(radius: 1) == 0.5)
+        #expect(DepthOfFieldBlur.mix(radius: 1.85) == 0.925)
+        // The default coupling's BG at its least blurred (silence, 720 lines): 1.92 px, blurred only.
+        let pose = CouplingPose(parameters: CouplingParameters(), motion: CouplingMotion(time: 0, intensity01: 0), height: 720)
+        #expect(abs(pose.bgBlurPixels - 1.92) < 1e-9)
+        #expect(DepthOfFieldBlur.mix(radius: pose.bgBlurPixels) == 1)
+    }
 }
