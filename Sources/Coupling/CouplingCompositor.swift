@@ -133,6 +133,46 @@ public final class CouplingCompositor {
         try wrapGraphics { try checkGLError("compositing two layers") }
     }
 
+    /// Draws every program the compositor may use once (every composite variant, the stretch, and the blur's
+    /// passes for one plane and two, full-size and half-size, narrow and wide), so llvmpipe generates their code
+    /// now rather than on the first frame that needs one mid-show (e.g. when a blur first fades in). For a live
+    /// show at start-up; the pictures drawn are thrown away.
+    public func warmUp() throws {
+        let half = try wrapGraphics { try Framebuffer(width: max(1, width / 2), height: max(1, height / 2)) }
+        let small = blur.bgBlurred
+        glDisable(GLenum(GL_BLEND))
+        emptyArray.bind()
+        // The blur: each shrink (a full-size or half-size source per plane) and Gaussian (narrow, wide).
+        for (fg, bg) in [(output.texture, half.texture), (half.texture, output.texture), (output.texture, output.texture),
+                         (half.texture, half.texture)] {
+            for radius in [3.0, 12.0] {
+                _ = try blur.render(foreground: fg, fgRadius: radius, background: bg, bgRadius: radius)
+                _ = try blur.render(foreground: fg, fgRadius: radius, background: bg, bgRadius: 0)
+                _ = try blur.render(foreground: fg, fgRadius: 0, background: bg, bgRadius: radius)
+            }
+        }
+        emptyArray.bind()
+        for (variant, program) in programs {
+            (variant.flat ? output : smallScene).bind()
+            program.use()
+            for unit in 0..<4 { small.bind(unit: unit) }
+            fgSampler.bind(unit: 2)
+            fgSampler.bind(unit: 3)
+            glDrawArrays(GLenum(GL_TRIANGLES), 0, 3)
+        }
+        SamplerObject.unbind(unit: 2)
+        SamplerObject.unbind(unit: 3)
+        output.bind()
+        upscale.use()
+        smallScene.texture.bind(unit: 0)
+        glDrawArrays(GLenum(GL_TRIANGLES), 0, 3)
+        output.clear()
+        VertexArray.unbind()
+        glUseProgram(0)
+        glFinish()
+        try wrapGraphics { try checkGLError("warming up the compositor") }
+    }
+
     /// The last composited picture as packed RGB, top row first.
     public func readOutput() throws -> [UInt8] { try wrapGraphics { try output.readRGB() } }
 }

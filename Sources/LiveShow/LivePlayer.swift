@@ -110,6 +110,7 @@ public final class LivePlayer {
             messages.append("no shared GL context (\(error)): shaders compile on the render thread")
         }
         let show = try Show(pairs: pairs, configuration: configuration, sharedContext: shared)
+        try show.warmUpCompositor()
         let hud = ShowHUD(visible: config.hud)
         hud.budgetMS = 1000 / options.fps
         hud.audio.source = source.name

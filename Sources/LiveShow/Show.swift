@@ -100,6 +100,10 @@ public final class Show {
     /// The composited picture of the last frame (with the overlay, if any).
     public var output: Framebuffer { compositor.output }
 
+    /// Generates the code of every compositor program now (`CouplingCompositor.warmUp`), so a live show never
+    /// stalls on it mid-show; the picture is left black.
+    public func warmUpCompositor() throws { try wrapGraphics { try compositor.warmUp() } }
+
     /// The last frame as packed RGB, top row first.
     public func readOutput() throws -> [UInt8] { try wrapGraphics { try compositor.readOutput() } }
 

@@ -251,4 +251,23 @@ struct CouplingCompositorTests {
         #expect(abs(pose.bgBlurPixels - 1.92) < 1e-9)
         #expect(DepthOfFieldBlur.mix(radius: pose.bgBlurPixels) == 1)
     }
+
+    @Test func warmingUpChangesNoPictureDrawnAfterIt() throws {
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        let (bg, fg) = try Self.gradients()
+        let parameters = CouplingParameters(mode: .on, strength: 1, parallax: 1, dof: 1)
+        let motion = CouplingMotion(time: 1.3, beatPulse01: 0.4, intensity01: 0.3)
+        var pictures: [[UInt8]] = []
+        for warm in [false, true] {
+            let compositor = try CouplingCompositor(width: Self.width, height: Self.height)
+            if warm {
+                try compositor.warmUp()
+                #expect(try compositor.readOutput().allSatisfy { $0 == 0 })
+            }
+            try compositor.render(background: bg, foreground: fg, parameters: parameters, motion: motion)
+            pictures.append(try compositor.readOutput())
+        }
+        #expect(pictures[0] == pictures[1])
+    }
 }
