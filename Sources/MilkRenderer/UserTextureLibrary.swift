@@ -30,6 +30,8 @@ public struct ResolvedTexture: Sendable, Equatable {
 ///   MilkDrop's order (`jpg dds png tga bmp dib`, then `jpeg`), names compared case-insensitively.
 /// - The preset's own folder is searched first, then the configured folders in order. (MilkDrop looks in its one
 ///   `textures` folder before the preset folder; beside-the-preset first lets a pack override a shared texture.)
+///   A name found in none of them is looked for last in the preset folder's sibling folders (the library's other
+///   packs), in name order.
 /// - `randNN` / `randNN_prefix` (NN 00…15) pick a random image from the configured folders (the preset folder when
 ///   none is configured) whose name starts with the prefix (case-insensitive). The pick depends only on the seed,
 ///   NN and the candidates, so it is the same for every request of that NN within one preset (MilkDrop re-draws per
@@ -81,7 +83,10 @@ public struct UserTextureLibrary: Sendable {
             resolved.warning = "\(presetName): \(name) is not a user texture; using neutral grey"
             return resolved
         }
-        let candidates = files(for: reference)
+        var candidates = files(for: reference)
+        if candidates.isEmpty, reference.randomSlot == nil {
+            candidates = Self.files(named: reference.name, in: librarySiblingListings())
+        }
         var failures: [String] = []
         for path in candidates {
             do {
@@ -95,7 +100,8 @@ public struct UserTextureLibrary: Sendable {
         let what = reference.randomSlot.map { String(format: "random texture rand%02d", $0) + (reference.name.isEmpty ? "" : " with prefix '\(reference.name)'") }
             ?? "texture '\(reference.name)'"
         if failures.isEmpty {
-            let places = folders.isEmpty ? "beside the preset" : "beside the preset or in \(folders.count) texture folder\(folders.count == 1 ? "" : "s")"
+            let places = (folders.isEmpty ? "beside the preset" : "beside the preset or in \(folders.count) texture folder\(folders.count == 1 ? "" : "s")")
+                + (presetPath == nil ? "" : " or in the library's other folders")
             resolved.warning = "\(presetName): \(what) (\(name)) not found \(places); using neutral grey"
         } else {
             resolved.warning = "\(presetName): \(what) (\(name)) could not be decoded (\(failures.joined(separator: "; "))); using neutral grey"
@@ -107,16 +113,41 @@ public struct UserTextureLibrary: Sendable {
     /// pick the one chosen file.
     func files(for reference: TextureReference) -> [String] {
         if let slot = reference.randomSlot { return randomPick(slot: slot, prefix: reference.name).map { [$0] } ?? [] }
-        let root = reference.name.lowercased()
+        return Self.files(named: reference.name, in: [presetListing].compactMap { $0 } + folderListings)
+    }
+
+    /// Every file of `listings` named `name` with one of `extensions`, in listing then extension order.
+    static func files(named name: String, in listings: [Listing]) -> [String] {
+        let root = name.lowercased()
         var paths: [String] = []
-        for listing in [presetListing].compactMap({ $0 }) + folderListings {
-            for ext in Self.extensions {
+        for listing in listings {
+            for ext in extensions {
                 for file in listing.files where file.lower == root + "." + ext {
                     paths.append(listing.folder + "/" + file.name)
                 }
             }
         }
         return paths
+    }
+
+    /// The last place a named texture is looked for: the other folders beside the preset's folder (a library kept
+    /// as one folder per pack, as Debian's `presets_*`, often ships a texture in one pack that presets of another
+    /// read — MilkDrop's stock `clouds` and `seaweed` are in `presets_tryptonaut`). Listed only when a texture is
+    /// not found before, in name order so the choice is the same on every machine.
+    func librarySiblingListings() -> [Listing] {
+        guard let presetPath else { return [] }
+        let folder = URL(fileURLWithPath: presetPath).deletingLastPathComponent()
+        let parent = folder.deletingLastPathComponent()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        return names.sorted().compactMap { name in
+            let sibling = parent.appendingPathComponent(name)
+            guard sibling.standardizedFileURL.path != folder.standardizedFileURL.path,
+                  !folders.contains(sibling.path) else { return nil }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: sibling.path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
+            let listing = Self.list(sibling.path)
+            return listing.files.isEmpty ? nil : listing
+        }
     }
 
     /// The file `randNN_prefix` picks: an index drawn from (seed, NN) into the sorted candidates.

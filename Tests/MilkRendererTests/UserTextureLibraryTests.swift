@@ -40,6 +40,18 @@ struct UserTextureLibraryTests {
         #expect(texture.image.width == 3 && texture.image.height == 1)
     }
 
+    @Test func aNameFoundNowhereElseIsLookedForInTheLibrarysOtherFolders() throws {
+        // No texture folders configured: `shared`, beside the preset's folder, is the library's other pack.
+        let texture = library(folders: []).image(forSampler: "sampler_only_shared")
+        #expect(texture.path == Self.shared + "/only_shared.tga")
+        #expect(texture.warning == nil)
+        // The preset's own folder still wins over a sibling's file of the same name.
+        #expect(library(folders: []).image(forSampler: "sampler_override").path == Self.root + "/presets/override.png")
+        // Random picks stay within the configured folders (here the preset's).
+        let pick = try #require(library(folders: []).image(forSampler: "sampler_rand00_smalltiled").warning)
+        #expect(pick.contains("rand00"))
+    }
+
     @Test func missingTextureIsNeutralWithOneWarningNamingPresetAndTexture() throws {
         let texture = library().image(forSampler: "sampler_nosuch")
         #expect(texture.isNeutral && texture.image == UserTextureLibrary.neutralImage)
