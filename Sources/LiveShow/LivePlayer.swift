@@ -144,7 +144,14 @@ public final class LivePlayer {
         playing: while options.frames.map({ frame < $0 }) ?? true {
             let time = Self.now() - start
             let scripted = options.keys.filter { $0.frame == frame }.map { LiveInputEvent.key(code: $0.code, shift: $0.shift) }
-            for event in LiveEvents.poll() + scripted {
+            let polled: [LiveInputEvent] = window.pollEvents().compactMap { event in
+                switch event {
+                case .quit: return .quit
+                case let .key(_, code, shift): return .key(code: code, shift: shift)
+                case .resized: return nil
+                }
+            }
+            for event in polled + scripted {
                 switch event {
                 case .quit:
                     break playing

@@ -124,7 +124,7 @@ public final class WindowPlayer {
                 switch event {
                 case .quit:
                     return lastLuma
-                case let .key(name):
+                case let .key(name, _, _):
                     switch name.lowercased() {
                     case "escape", "q": return lastLuma
                     case "right", "n": request((requested ?? index) + 1)
