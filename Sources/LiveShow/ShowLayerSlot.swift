@@ -54,9 +54,13 @@ final class ShowLayerSlot {
         finishTransition()
         let next = PlayingPreset(prepared)
         if layer == nil {
-            layer = try wrapGraphics {
+            let made = try wrapGraphics {
                 try MilkLayer(width: width, height: height, meshColumns: meshColumns, meshRows: meshRows, seed: seed)
             }
+            // Blur pyramid and noise textures now, with the first pair (which is always waited for): a MilkDrop 2
+            // preset later in the show makes nothing on the render thread.
+            try wrapGraphics { try made.prepareShaderResources() }
+            layer = made
         }
         // Programs compiled off the render thread: the blend's first frame compiles nothing.
         if let compiled = prepared.compiled { try wrapGraphics { try layer?.adopt(compiled) } }

@@ -39,9 +39,19 @@ final class BlurPyramid {
 
     /// Blurs `source` (a `width`×`height` picture) up to `levels` (1…3) with the frame's blur ranges.
     func update(source: Texture2D, levels: Int, values: ShaderFrameValues) {
+        update(source: source, levels: levels, blurMin: values.blurMin, blurMax: values.blurMax,
+               edgeDarken: values.blur1EdgeDarken)
+    }
+
+    /// Runs all six passes once on `source` with MilkDrop's default ranges, so llvmpipe generates their code now.
+    func warmUp(source: Texture2D) {
+        update(source: source, levels: 3, blurMin: .zero, blurMax: .one, edgeDarken: 0.25)
+    }
+
+    private func update(source: Texture2D, levels: Int, blurMin: SIMD3<Float>, blurMax: SIMD3<Float>, edgeDarken: Float) {
         let passes = min(6, max(levels, 0) * 2)
         guard passes > 0 else { return }
-        let range = ShaderEnvironmentUniforms.safeBlurRange(minimum: values.blurMin, maximum: values.blurMax)
+        let range = ShaderEnvironmentUniforms.safeBlurRange(minimum: blurMin, maximum: blurMax)
         let low = range.minimum, high = range.maximum
         // The scale and bias that take each level's input range to its own [min, max] → 0…1.
         var scale = [Float](repeating: 1, count: 3), bias = [Float](repeating: 0, count: 3)
@@ -77,7 +87,7 @@ final class BlurPyramid {
                 glUniform2f(verticalLocations[1], texel.0, texel.1)
                 glUniform4f(verticalLocations[2], w1, w2, 2 * ((w[2] + w[3]) / w1), 2 + 2 * ((w[6] + w[7]) / w2))
                 // Only the first vertical pass darkens the edges: repeated, it would draw dark lines at the borders.
-                let edge = pass == 1 ? values.blur1EdgeDarken : 0
+                let edge = pass == 1 ? edgeDarken : 0
                 glUniform4f(verticalLocations[3], 1 / ((w1 + w2) * 2), 1 - edge, edge, 5)
             }
             glDrawArrays(GLenum(GL_TRIANGLE_STRIP), 0, 4)

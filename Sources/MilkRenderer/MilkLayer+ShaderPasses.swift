@@ -18,6 +18,18 @@ extension MilkLayer {
         return shaderResources
     }
 
+    /// Makes the MilkDrop 2 resources now — shader passes, the blur pyramid with its passes drawn once, the six
+    /// noise textures — rather than at the first preset with shaders: for a live layer at start-up, so that preset
+    /// makes and compiles nothing on the render thread. Leaves no picture changed.
+    public func prepareShaderResources() throws {
+        if shaderResources == nil {
+            shaderResources = try wrapGraphics { try ShaderPasses(width: canvasWidth, height: canvasHeight, mesh: mesh, seed: seed) }
+        }
+        try wrapGraphics { try shaderResources?.prepareAll(source: feedback[current].texture) }
+        VertexArray.unbind()
+        try wrapGraphics { try checkGLError("preparing the MilkDrop 2 resources") }
+    }
+
     /// Lines to report since the last call (a shader stage that did not compile, once per preset), then clears them.
     public func takeDiagnostics() -> [String] {
         defer { pendingDiagnostics = [] }

@@ -91,7 +91,7 @@ extension MilkLayer {
     /// Takes programs a `ShaderCompileWorker` made, so the first frames drawing that preset compile nothing.
     public func adopt(_ compiled: CompiledShaders) throws {
         if shaderResources == nil {
-            shaderResources = try wrapGraphics { try ShaderPasses(width: width, height: height, mesh: mesh, seed: seed) }
+            shaderResources = try wrapGraphics { try ShaderPasses(width: canvasWidth, height: canvasHeight, mesh: mesh, seed: seed) }
         }
         shaderResources?.adopt(compiled.set)
         pendingDiagnostics += compiled.diagnostics

@@ -92,6 +92,16 @@ final class ShaderPasses {
         }
     }
 
+    /// Makes the blur pyramid (and runs its passes once on `source`) and the six noise textures now, so the
+    /// first preset that reads them makes nothing on the render thread.
+    func prepareAll(source: Texture2D) throws {
+        if blur == nil { blur = try BlurPyramid(width: width, height: height) }
+        blur?.warmUp(source: source)
+        for kind in NoiseImage.kinds {
+            if kind.volume { _ = try noise.volume(kind.name) } else { _ = try noise.texture(kind.name) }
+        }
+    }
+
     /// Drops the programs of the preset `identity` (a compile worker's, once it has handed them over).
     func forget(_ identity: UInt64) { sets.removeAll { $0.identity == identity } }
 

@@ -130,6 +130,9 @@ public struct UserTextureLibrary: Sendable {
         return paths
     }
 
+    /// The most sibling folders `librarySiblingListings` reads.
+    static let siblingLimit = 64
+
     /// The last place a named texture is looked for: the other folders beside the preset's folder (a library kept
     /// as one folder per pack, as Debian's `presets_*`, often ships a texture in one pack that presets of another
     /// read — MilkDrop's stock `clouds` and `seaweed` are in `presets_tryptonaut`). Listed only when a texture is
@@ -138,8 +141,11 @@ public struct UserTextureLibrary: Sendable {
         guard let presetPath else { return [] }
         let folder = URL(fileURLWithPath: presetPath).deletingLastPathComponent()
         let parent = folder.deletingLastPathComponent()
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        return names.sorted().compactMap { name in
+        // Hidden folders are skipped, and at most `siblingLimit` are read: a preset kept loose in a large folder
+        // (a home, /tmp) must not make every missing texture read hundreds of directories.
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [])
+            .filter { !$0.hasPrefix(".") }.sorted().prefix(Self.siblingLimit)
+        return names.compactMap { name in
             let sibling = parent.appendingPathComponent(name)
             guard sibling.standardizedFileURL.path != folder.standardizedFileURL.path,
                   !folders.contains(sibling.path) else { return nil }

@@ -50,6 +50,7 @@ public final class WindowPlayer {
         index = ((start % count) + count) % count
         let size = window.drawableSize
         layer = try MilkLayer(width: Int(max(size.width, 1)), height: Int(max(size.height, 1)), seed: seed)
+        try layer.prepareShaderResources()
         do {
             driver = try makeDriver(index)
         } catch {
@@ -98,6 +99,7 @@ public final class WindowPlayer {
         let (width, height) = (Int(max(size.width, 1)), Int(max(size.height, 1)))
         if width != layer.width || height != layer.height {
             layer = try MilkLayer(width: width, height: height, seed: seed)
+            try layer.prepareShaderResources()
         }
         if let compiled = ready.compiled { try layer.adopt(compiled) }
         presetFrame = 0

@@ -69,7 +69,7 @@ struct PresetPreparerTests {
             .write(to: preset)
         let missing = try PreparedPreset.prepare(path: preset.path, settings: settings)
         #expect(missing.textures.map(\.sampler) == ["sampler_nosuch"] && missing.textures.first?.isNeutral == true)
-        #expect(missing.warnings == ["lonely.milk: texture 'nosuch' (sampler_nosuch) not found beside the preset; using neutral grey"])
+        #expect(missing.warnings == ["lonely.milk: texture 'nosuch' (sampler_nosuch) not found beside the preset or in the library's other folders; using neutral grey"])
     }
 
     @Test func brokenFileComesBackAsAnErrorValue() throws {

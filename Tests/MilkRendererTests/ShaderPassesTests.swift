@@ -150,4 +150,32 @@ struct ShaderUserTextureTests {
         #expect(Array(pixels[top..<top + 3]) == [255, 0, 0])
         #expect(Array(pixels[bottom..<bottom + 3]) == [0, 0, 255])
     }
+
+    @Test func preparingTheResourcesAheadMakesTheBlurAndNoiseAndChangesNoPicture() throws {
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        var pictures: [[UInt8]] = []
+        for ahead in [false, true] {
+            // A preset reading blur levels and a noise texture, drawn on a layer that has drawn MilkDrop 1 before.
+            for name in ["md2-blur", "md2-noise"] {
+                let preset = try ShaderPassesTests.preset(name)
+                var driver = layerDriver(for: preset, seed: 1)
+                let layer = try MilkLayer(width: 64, height: 36, meshColumns: 8, meshRows: 6)
+                if ahead {
+                    try layer.prepareShaderResources()
+                    #expect(layer.shaderResources?.blur != nil)
+                }
+                try layer.render(LayerParameters(), inputs: LayerFrameInputs(frame: 0, fps: 30))
+                for frame in 1...3 {
+                    let inputs = LayerFrameInputs(frame: frame, fps: 30)
+                    let (parameters, field) = driver.frame(inputs, mesh: layer.mesh)
+                    try layer.render(parameters, inputs: inputs, warpField: field)
+                }
+                #expect(layer.takeDiagnostics().isEmpty)
+                pictures.append(try layer.readOutput())
+            }
+        }
+        #expect(pictures[0] == pictures[2])
+        #expect(pictures[1] == pictures[3])
+    }
 }
