@@ -21,9 +21,9 @@ public final class CouplingCompositor {
     private let blur: DepthOfFieldBlur
     private let emptyArray = VertexArray()
     private let fgSampler = SamplerObject(linear: true, wrap: false)
-    /// The scene at blur size, when both planes are shown only blurred, and the pass that stretches it over `output`.
+    /// The scene at half size, when both planes are shown only blurred, and the pass that stretches it over `output`.
     private let smallScene: Framebuffer
-    /// Whether a frame with both planes blurred may draw the scene at blur size (tests compare with false).
+    /// Whether a frame with both planes blurred may draw the scene at half size (tests compare with false).
     var allowsSmallScene = true
     private let upscale: ShaderProgram
 
@@ -95,8 +95,9 @@ public final class CouplingCompositor {
         guard let program = programs[variant] else {
             throw CouplingError.graphics(.programLink(name: "coupling composite", log: "no program for \(variant)"))
         }
-        // Both planes blurred only: the scene is as smooth as the blur, so it is drawn at blur size and stretched
-        // (a read per output pixel instead of two, and the scene's arithmetic on a sixteenth of the pixels).
+        // Both planes blurred only: the scene is as smooth as the blur, so it is drawn at half size and stretched
+        // (a read per output pixel instead of two, and the scene's arithmetic on a quarter of the pixels). A
+        // quarter-size scene was cheaper still but showed steps along the key's edges.
         let small = allowsSmallScene && variant.fg == .blurred && variant.bg == .blurred && !variant.flat && !variant.debug
         (small ? smallScene : output).bind()
         program.use()
