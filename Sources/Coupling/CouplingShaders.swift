@@ -28,7 +28,7 @@ enum CouplingShaders {
     }
     """
 
-    /// Stretches the scene drawn at blur size over the output (both planes blurred: nothing sharper to show).
+    /// Stretches the scene drawn at half size over the output (both planes blurred: nothing sharper to show).
     static let upscaleFragment = """
     #version 330 core
     in vec2 screenUV;
