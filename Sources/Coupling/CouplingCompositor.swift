@@ -65,14 +65,23 @@ public final class CouplingCompositor {
         }
     }
 
-    /// Which planes a frame with `parameters` and `motion` shows only blurred, never sharp: their layers may
-    /// composite at half size (`PictureSize.half`), since the blur starts by shrinking them to a quarter.
-    public func blurredOnly(parameters: CouplingParameters, motion: CouplingMotion) -> (fg: Bool, bg: Bool) {
+    /// Which planes a frame with `parameters` and `motion` may take at half size (`PictureSize.half`): those shown
+    /// only blurred (the blur starts by shrinking them to a quarter), and those mostly blurred — the blur mixed in
+    /// at `halfSizeMix` or more, where the rest is a picture out of focus by 1.2 px or more, which a half-size
+    /// picture magnified (about 0.7 px of blur itself) shows as well. Never in the debug view or the flat mix.
+    public func halfSizePlanes(parameters: CouplingParameters, motion: CouplingMotion) -> (fg: Bool, bg: Bool) {
         let pose = CouplingPose(parameters: parameters, motion: motion, height: height)
         let mixes = (fg: DepthOfFieldBlur.mix(radius: pose.fgBlurPixels), bg: DepthOfFieldBlur.mix(radius: pose.bgBlurPixels))
         let variant = CompositeVariant(pose: pose, mode: parameters.mode, mixes: mixes)
-        return (variant.fg == .blurred, variant.bg == .blurred)
+        guard !variant.debug, !variant.flat else { return (false, false) }
+        func half(_ sampling: CompositeVariant.Sampling, _ mix: Float) -> Bool {
+            sampling == .blurred || (sampling == .mixed && mix >= Self.halfSizeMix)
+        }
+        return (half(variant.fg, mixes.fg), half(variant.bg, mixes.bg))
     }
+
+    /// The blur mix from which a plane may be drawn at half size (a blur radius of 1.2 px).
+    public static let halfSizeMix: Float = 0.6
 
     /// Composites `foreground` over `background` (both any size; they are sampled in 0…1) into `output`.
     public func render(background: Texture2D, foreground: Texture2D, parameters: CouplingParameters,

@@ -140,10 +140,10 @@ public final class Show {
         inputs.progress = configuration.policy.progress(elapsed: time - pairStart)
         profile.mark("pair change")
         let motion = CouplingMotion(time: time, beatPulse01: Double(audio.beatPulse01), intensity01: Double(audio.intensity01))
-        // A plane shown only blurred is shrunk to a quarter by the blur: its layer composites at half size.
-        let blurredOnly = compositor.blurredOnly(parameters: coupling, motion: motion)
-        background.pictureSize = blurredOnly.bg ? .half : .full
-        foreground.pictureSize = blurredOnly.fg ? .half : .full
+        // A plane shown only or mostly blurred: its layer composites at half size.
+        let halfSize = compositor.halfSizePlanes(parameters: coupling, motion: motion)
+        background.pictureSize = halfSize.bg ? .half : .full
+        foreground.pictureSize = halfSize.fg ? .half : .full
         try background.render(inputs, time: time, profile: &profile, stage: "bg")
         try foreground.render(inputs, time: time, profile: &profile, stage: "fg")
         for line in background.takeDiagnostics() + foreground.takeDiagnostics() {

@@ -188,7 +188,7 @@ struct CouplingCompositorTests {
         #expect(Pictures.meanLuma(try compositor.readOutput()) > 0.05)
     }
 
-    @Test func onlyAPlaneShownBlurredAndNeverSharpMayBeDrawnSmall() throws {
+    @Test func onlyAPlaneShownOnlyOrMostlyBlurredMayBeDrawnSmall() throws {
         let context = try HeadlessContext()
         try context.makeCurrent()
         // 360 lines: blurs up to 6 pixels, enough for a plane to be blurred only.
@@ -196,17 +196,24 @@ struct CouplingCompositorTests {
         let calm = CouplingMotion(time: 1, intensity01: 0)
         // Silence: focus drifts towards the BG, both planes fully blurred.
         let full = CouplingParameters(mode: .on, strength: 1, parallax: 1, dof: 1)
-        #expect(compositor.blurredOnly(parameters: full, motion: calm) == (fg: true, bg: true))
+        #expect(compositor.halfSizePlanes(parameters: full, motion: calm) == (fg: true, bg: true))
         // Loud: focus on the FG, which is then read sharp.
-        #expect(compositor.blurredOnly(parameters: full, motion: CouplingMotion(time: 1, intensity01: 1)) == (fg: false, bg: true))
+        #expect(compositor.halfSizePlanes(parameters: full, motion: CouplingMotion(time: 1, intensity01: 1)) == (fg: false, bg: true))
         // The debug view's key inset reads the sharp FG; the flat mix reads both sharp.
         var debug = full
         debug.mode = .debug
-        #expect(compositor.blurredOnly(parameters: debug, motion: calm) == (fg: false, bg: false))
-        #expect(compositor.blurredOnly(parameters: CouplingParameters(mode: .off), motion: calm) == (fg: false, bg: false))
-        // A small blur still mixes in the sharp picture.
+        #expect(compositor.halfSizePlanes(parameters: debug, motion: calm) == (fg: false, bg: false))
+        #expect(compositor.halfSizePlanes(parameters: CouplingParameters(mode: .off), motion: calm) == (fg: false, bg: false))
+        // A small blur still mixes in the sharp picture (FG 0.36 px, BG 0.84 px)…
         let slight = CouplingParameters(mode: .on, strength: 1, parallax: 1, dof: 0.2)
-        #expect(compositor.blurredOnly(parameters: slight, motion: CouplingMotion(time: 1, intensity01: 0.5)) == (fg: false, bg: false))
+        #expect(compositor.halfSizePlanes(parameters: slight, motion: CouplingMotion(time: 1, intensity01: 0.5)) == (fg: false, bg: false))
+        // …a plane out of focus by 1.2 px or more (mix 0.6) is mostly blurred: FG 1.08 px, BG 2.52 px.
+        let some = CouplingParameters(mode: .on, strength: 1, parallax: 1, dof: 0.6)
+        #expect(compositor.halfSizePlanes(parameters: some, motion: CouplingMotion(time: 1, intensity01: 0.5)) == (fg: false, bg: true))
+        var fixed = some
+        fixed.focusFollowsMusic = false
+        fixed.focus = 0.35
+        #expect(compositor.halfSizePlanes(parameters: fixed, motion: calm) == (fg: true, bg: true))
     }
 
     @Test func bothPlanesBlurredDrawTheSceneSmallAndStretchItAlmostUnchanged() throws {
@@ -223,7 +230,7 @@ struct CouplingCompositorTests {
         let compositor = try CouplingCompositor(width: width, height: height)
         let parameters = CouplingParameters(mode: .on, strength: 1, parallax: 1, dof: 1)
         let motion = CouplingMotion(time: 2.5, beatPulse01: 0.5, intensity01: 0)
-        #expect(compositor.blurredOnly(parameters: parameters, motion: motion) == (fg: true, bg: true))
+        #expect(compositor.halfSizePlanes(parameters: parameters, motion: motion) == (fg: true, bg: true))
         var pictures: [[UInt8]] = []
         for small in [false, true] {
             compositor.allowsSmallScene = small
