@@ -70,9 +70,7 @@ public final class CouplingCompositor {
     /// at `halfSizeMix` or more, where the rest is a picture out of focus by 1.2 px or more, which a half-size
     /// picture magnified (about 0.7 px of blur itself) shows as well. Never in the debug view or the flat mix.
     public func halfSizePlanes(parameters: CouplingParameters, motion: CouplingMotion) -> (fg: Bool, bg: Bool) {
-        let pose = CouplingPose(parameters: parameters, motion: motion, height: height)
-        let mixes = (fg: DepthOfFieldBlur.mix(radius: pose.fgBlurPixels), bg: DepthOfFieldBlur.mix(radius: pose.bgBlurPixels))
-        let variant = CompositeVariant(pose: pose, mode: parameters.mode, mixes: mixes)
+        let (_, mixes, variant) = scene(parameters: parameters, motion: motion)
         guard !variant.debug, !variant.flat else { return (false, false) }
         func half(_ sampling: CompositeVariant.Sampling, _ mix: Float) -> Bool {
             sampling == .blurred || (sampling == .mixed && mix >= Self.halfSizeMix)
@@ -82,6 +80,14 @@ public final class CouplingCompositor {
 
     /// The blur mix from which a plane may be drawn at half size (a blur radius of 1.2 px).
     public static let halfSizeMix: Float = 0.6
+
+    /// A frame's pose, each plane's blur mix and the program that draws it.
+    private func scene(parameters: CouplingParameters, motion: CouplingMotion)
+        -> (pose: CouplingPose, mixes: (fg: Float, bg: Float), variant: CompositeVariant) {
+        let pose = CouplingPose(parameters: parameters, motion: motion, height: height)
+        let mixes = (fg: DepthOfFieldBlur.mix(radius: pose.fgBlurPixels), bg: DepthOfFieldBlur.mix(radius: pose.bgBlurPixels))
+        return (pose, mixes, CompositeVariant(pose: pose, mode: parameters.mode, mixes: mixes))
+    }
 
     /// Composites `foreground` over `background` (both any size; they are sampled in 0…1) into `output`.
     public func render(background: Texture2D, foreground: Texture2D, parameters: CouplingParameters,
@@ -93,14 +99,12 @@ public final class CouplingCompositor {
     /// Composites as above, charging the blur and composite passes to `profile`'s stages.
     public func render(background: Texture2D, foreground: Texture2D, parameters: CouplingParameters,
                        motion: CouplingMotion, profile: inout StageProfile) throws {
-        let pose = CouplingPose(parameters: parameters, motion: motion, height: height)
+        let (pose, mixes, variant) = scene(parameters: parameters, motion: motion)
         let keys = parameters.clamped
         glDisable(GLenum(GL_BLEND))
         emptyArray.bind()
-        let mixes = try blur.render(foreground: foreground, fgRadius: pose.fgBlurPixels,
-                                background: background, bgRadius: pose.bgBlurPixels)
+        try blur.render(foreground: foreground, fgRadius: pose.fgBlurPixels, background: background, bgRadius: pose.bgBlurPixels)
         profile.mark("dof")
-        let variant = CompositeVariant(pose: pose, mode: parameters.mode, mixes: mixes)
         guard let program = programs[variant] else {
             throw CouplingError.graphics(.programLink(name: "coupling composite", log: "no program for \(variant)"))
         }
@@ -156,9 +160,9 @@ public final class CouplingCompositor {
         for (fg, bg) in [(output.texture, half.texture), (half.texture, output.texture), (output.texture, output.texture),
                          (half.texture, half.texture)] {
             for radius in [3.0, 12.0] {
-                _ = try blur.render(foreground: fg, fgRadius: radius, background: bg, bgRadius: radius)
-                _ = try blur.render(foreground: fg, fgRadius: radius, background: bg, bgRadius: 0)
-                _ = try blur.render(foreground: fg, fgRadius: 0, background: bg, bgRadius: radius)
+                try blur.render(foreground: fg, fgRadius: radius, background: bg, bgRadius: radius)
+                try blur.render(foreground: fg, fgRadius: radius, background: bg, bgRadius: 0)
+                try blur.render(foreground: fg, fgRadius: 0, background: bg, bgRadius: radius)
             }
         }
         emptyArray.bind()

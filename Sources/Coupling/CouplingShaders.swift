@@ -127,8 +127,6 @@ enum CouplingShaders {
     #version 330 core
     #define FLAT \(variant.flat ? 1 : 0)
     #define DEBUG_VIEW \(variant.debug ? 1 : 0)
-    #define FG_SAMPLING \(variant.fg.rawValue)
-    #define BG_SAMPLING \(variant.bg.rawValue)
     in vec2 fgUV;
     in vec2 bgUV;
     out vec4 color;
@@ -164,21 +162,9 @@ enum CouplingShaders {
         vec2 fgAt = fgUV;
         vec2 bgAt = bgUV;
     #endif
-        // 0: the sharp picture only, 2: the blurred one only, 1: both mixed (a blur fading in).
-    #if BG_SAMPLING == 0
-        vec3 bg = texture(bgSharp, bgAt).rgb;
-    #elif BG_SAMPLING == 2
-        vec3 bg = texture(bgBlurred, bgAt).rgb;
-    #else
-        vec3 bg = mix(texture(bgSharp, bgAt).rgb, texture(bgBlurred, bgAt).rgb, bgBlurMix);
-    #endif
-    #if FG_SAMPLING == 0
-        vec3 fg = texture(fgSharp, fgAt).rgb;
-    #elif FG_SAMPLING == 2
-        vec3 fg = texture(fgBlurred, fgAt).rgb;
-    #else
-        vec3 fg = mix(texture(fgSharp, fgAt).rgb, texture(fgBlurred, fgAt).rgb, fgBlurMix);
-    #endif
+        // Each plane's sharp picture, its blurred one, or both mixed (a blur fading in).
+        \(planeRead("bg", variant.bg))
+        \(planeRead("fg", variant.fg))
         float alpha = smoothstep(keyRange.x, keyRange.y, luma(fg));
         vec3 picture = mix(bg, fg, alpha);
     #if !DEBUG_VIEW
@@ -211,15 +197,28 @@ enum CouplingShaders {
     }
 }
 
+extension CouplingShaders {
+    /// The composite's read of `plane` ("fg" or "bg"): its sharp picture, its blurred one, or both mixed by its
+    /// blur mix (a blur fading in), from `<plane>Sharp` / `<plane>Blurred` at `<plane>At` into `vec3 <plane>`.
+    static func planeRead(_ plane: String, _ sampling: CompositeVariant.Sampling) -> String {
+        let sharp = "texture(\(plane)Sharp, \(plane)At).rgb", blurred = "texture(\(plane)Blurred, \(plane)At).rgb"
+        switch sampling {
+        case .sharp: return "vec3 \(plane) = \(sharp);"
+        case .blurred: return "vec3 \(plane) = \(blurred);"
+        case .mixed: return "vec3 \(plane) = mix(\(sharp), \(blurred), \(plane)BlurMix);"
+        }
+    }
+}
+
 /// Which compositor program a frame needs: llvmpipe runs both sides of every branch, so the flat mix, the 3D
 /// scene and the debug view, and each plane's sharp/blurred reads, are separate programs rather than branches.
 struct CompositeVariant: Hashable, CaseIterable {
     /// What one plane reads.
-    enum Sampling: Int, CaseIterable {
-        case sharp = 0
+    enum Sampling: CaseIterable {
+        case sharp
         /// Sharp and blurred, mixed by the plane's blur mix (a blur fading in over its first two pixels).
-        case mixed = 1
-        case blurred = 2
+        case mixed
+        case blurred
 
         /// The reads for a blur mix (0 = none, 1 = full).
         init(blurMix: Float) {

@@ -78,14 +78,14 @@ final class DepthOfFieldBlur {
         glUseProgram(0)
     }
 
-    /// Blurs the planes whose radius (output pixels) is at least a quarter pixel and returns how much of each
-    /// blurred plane to mix in (0 = none). Leaves its target bound and its draw buffers routed (only this type
-    /// draws into its framebuffers, and it sets the routing before every pass); the caller binds its own.
-    func render(foreground: Texture2D, fgRadius: Double, background: Texture2D, bgRadius: Double) throws -> (fg: Float, bg: Float) {
+    /// Blurs the planes whose radius (output pixels) is at least a quarter pixel (how much of each the composite
+    /// mixes in is `mix(radius:)`). Leaves its target bound and its draw buffers routed (only this type draws into
+    /// its framebuffers, and it sets the routing before every pass); the caller binds its own.
+    func render(foreground: Texture2D, fgRadius: Double, background: Texture2D, bgRadius: Double) throws {
         var planes: [(source: Texture2D, radius: Double, attachment: Int)] = []
         if fgRadius >= 0.25 { planes.append((foreground, fgRadius, 0)) }
         if bgRadius >= 0.25 { planes.append((background, bgRadius, 1)) }
-        guard !planes.isEmpty else { return (0, 0) }
+        guard !planes.isEmpty else { return }
         // Input i of a pass writes output location i: route each to its plane's attachment.
         var buffers = planes.map { GLenum(GL_COLOR_ATTACHMENT0 + Int32($0.attachment)) }
         // A source at least ~3× the blur size gets the 4×4 box, a smaller one (a BG at half size) one sample.
@@ -113,7 +113,7 @@ final class DepthOfFieldBlur {
         // σ = kernel / 2 output pixels, the kernel at least 4 px (one blurred pixel) so the fade-in of small radii
         // (the return value) mixes in a blur that is already smooth.
         let sigmas = planes.map { max($0.radius, 4) / 2 }
-        let (across, down) = (Double(width) / Double(blurWidth), Double(height) / Double(stages[0].framebuffer.height))
+        let (across, down) = (Double(width) / Double(blurWidth), Double(height) / Double(blurHeight))
         let kernels = sigmas.map { (x: GaussianKernel(sigma: $0 / across), y: GaussianKernel(sigma: $0 / down)) }
         let wide = kernels.contains { $0.x.wide || $0.y.wide }
         let program = gaussian[planes.count - 1][wide ? 1 : 0]
@@ -127,8 +127,7 @@ final class DepthOfFieldBlur {
              values: planes.map { _ in (Float(1 / Double(blurWidth)), 0) })
         for (index, kernel) in kernels.enumerated() { weights(kernel.y, index) }
         pass(program, into: 2, inputs: planes.map { output(of: 1, $0.attachment) }, uniform: "texel",
-             values: planes.map { _ in (0, Float(1 / Double(stages[0].framebuffer.height))) })
-        return (Self.mix(radius: fgRadius), Self.mix(radius: bgRadius))
+             values: planes.map { _ in (0, Float(1 / Double(blurHeight))) })
     }
 
     /// How much of a plane's blurred picture the composite mixes in for a blur `radius` (output pixels): none

@@ -44,7 +44,7 @@ final class ShowLayerSlot {
 
     /// The picture of the last frame.
     var texture: Texture2D? { layer?.picture.texture }
-    /// The size the next frames composite at (half for a plane the compositor shows only blurred).
+    /// The size the next frames composite at (half for a plane the compositor shows only or mostly blurred).
     var pictureSize: PictureSize = .full
 
     /// Starts playing `prepared` at `time`, blending MilkDrop's way over `length` seconds from what plays now (at

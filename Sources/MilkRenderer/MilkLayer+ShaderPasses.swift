@@ -3,29 +3,36 @@ import Glibc
 import GraphicsCore
 
 extension MilkLayer {
+    /// The layer's shader resources, made the first time they are asked for (a frame with shaders, adopted
+    /// programs, or `prepareShaderResources`) at the feedback buffers' size.
+    func madeShaderPasses() throws -> ShaderPasses {
+        if let shaderResources { return shaderResources }
+        let made = try wrapGraphics { try ShaderPasses(width: canvasWidth, height: canvasHeight, mesh: mesh, seed: seed) }
+        shaderResources = made
+        return made
+    }
+
     /// The shader resources, made on the first frame that has shaders.
     func shaderPasses(for values: ShaderFrameValues) -> ShaderPasses? {
-        if shaderResources == nil {
-            do {
-                shaderResources = try ShaderPasses(width: canvasWidth, height: canvasHeight, mesh: mesh, seed: seed)
-            } catch {
-                pendingDiagnostics.append("\(values.shaders.presetName): shader passes not available, MilkDrop's defaults used: \(error)")
-                return nil
-            }
+        let passes: ShaderPasses
+        do {
+            passes = try madeShaderPasses()
+        } catch {
+            pendingDiagnostics.append("\(values.shaders.presetName): shader passes not available, MilkDrop's defaults used: \(error)")
+            return nil
         }
-        shaderResources?.prepare(values.shaders)
-        if let lines = shaderResources?.takeDiagnostics(), !lines.isEmpty { pendingDiagnostics += lines }
-        return shaderResources
+        passes.prepare(values.shaders)
+        let lines = passes.takeDiagnostics()
+        if !lines.isEmpty { pendingDiagnostics += lines }
+        return passes
     }
 
     /// Makes the MilkDrop 2 resources now — shader passes, the blur pyramid with its passes drawn once, the six
     /// noise textures — rather than at the first preset with shaders: for a live layer at start-up, so that preset
     /// makes and compiles nothing on the render thread. Leaves no picture changed.
     public func prepareShaderResources() throws {
-        if shaderResources == nil {
-            shaderResources = try wrapGraphics { try ShaderPasses(width: canvasWidth, height: canvasHeight, mesh: mesh, seed: seed) }
-        }
-        try wrapGraphics { try shaderResources?.prepareAll(source: feedback[current].texture) }
+        let passes = try madeShaderPasses()
+        try wrapGraphics { try passes.prepareAll(source: feedback[current].texture) }
         VertexArray.unbind()
         try wrapGraphics { try checkGLError("preparing the MilkDrop 2 resources") }
     }

@@ -8,8 +8,11 @@ import GraphicsCore
 /// into an A8R8G8B8 word by OR, so a value above 255 spills a bit into the next channel as in MilkDrop; each row is
 /// then shuffled, and the `mq`/`hq` kinds are cubic-interpolated between every `zoom`-th texel.
 enum NoiseImage {
-    /// MilkDrop's six noise textures: name, edge length, zoom, and whether it is a volume.
-    static let kinds: [(name: String, size: Int, zoom: Int, volume: Bool)] = [
+    /// One noise texture: its name, edge length, zoom, and whether it is a volume.
+    typealias Kind = (name: String, size: Int, zoom: Int, volume: Bool)
+
+    /// MilkDrop's six noise textures.
+    static let kinds: [Kind] = [
         ("noise_lq", 256, 1, false), ("noise_lq_lite", 32, 1, false), ("noise_mq", 256, 4, false),
         ("noise_hq", 256, 8, false), ("noisevol_lq", 32, 1, true), ("noisevol_hq", 32, 4, true),
     ]
@@ -101,19 +104,19 @@ extension NoiseImage {
     static let standardSeed: UInt64 = 0x4E01_5E
 
     /// The six images for `standardSeed`, keyed by name: computed once per process, by whichever thread first
-    /// asks (preset preparation asks on its worker, so a layer's first MilkDrop 2 frame only uploads them), and
-    /// never changed after.
+    /// asks (a live layer made at start-up, `MilkLayer.prepareShaderResources`), and never changed after, so
+    /// every later layer only uploads them.
     static let standard: [String: [UInt8]] = Dictionary(uniqueKeysWithValues: kinds.map { kind in
         (kind.name, rgba(size: kind.size, zoom: kind.zoom, volume: kind.volume, seed: seedFor(kind, base: standardSeed)))
     })
 
     /// Each image's own seed, from the textures' seed and the image's size and zoom.
-    static func seedFor(_ kind: (name: String, size: Int, zoom: Int, volume: Bool), base: UInt64) -> UInt64 {
+    static func seedFor(_ kind: Kind, base: UInt64) -> UInt64 {
         base &+ UInt64(kind.size * (kind.volume ? 37 : 31) + kind.zoom)
     }
 
     /// The image for `kind` from the textures' `seed`: the precomputed one for `standardSeed`.
-    static func image(_ kind: (name: String, size: Int, zoom: Int, volume: Bool), seed: UInt64) -> [UInt8] {
+    static func image(_ kind: Kind, seed: UInt64) -> [UInt8] {
         if seed == standardSeed, let made = standard[kind.name] { return made }
         return rgba(size: kind.size, zoom: kind.zoom, volume: kind.volume, seed: seedFor(kind, base: seed))
     }
@@ -127,7 +130,7 @@ final class NoiseTextures {
     init(seed: UInt64 = NoiseImage.standardSeed) { self.seed = seed }
 
     /// The kind of noise a texture name (after MilkDrop's `sampler_` and filter prefixes) refers to, if any.
-    static func kind(named name: String) -> (name: String, size: Int, zoom: Int, volume: Bool)? {
+    static func kind(named name: String) -> NoiseImage.Kind? {
         NoiseImage.kinds.first { $0.name == name }
     }
 

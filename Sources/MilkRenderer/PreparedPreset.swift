@@ -115,16 +115,6 @@ extension PreparedPreset {
             }
         }
         if !textures.isEmpty { driver.shaderSlots?.shaders.useTextures(textures) }
-        // The noise images are computed here, off the render thread, by the first preset that reads one.
-        let readsNoise = shaders.values.contains { result in
-            (try? result.get())?.samplers.contains { sampler in
-                switch ShaderSamplerBinding(sampler).source {
-                case .noise, .volume: return true
-                default: return false
-                }
-            } ?? false
-        }
-        if readsNoise { _ = NoiseImage.standard.count }
         timing.textureSeconds = seconds(clock.now - start)
 
         return PreparedPreset(path: path, preset: preset, driver: driver, warp: shaders[.warp], comp: shaders[.comp],

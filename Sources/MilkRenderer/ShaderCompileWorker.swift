@@ -90,10 +90,7 @@ public final class ShaderCompileWorker: @unchecked Sendable {
 extension MilkLayer {
     /// Takes programs a `ShaderCompileWorker` made, so the first frames drawing that preset compile nothing.
     public func adopt(_ compiled: CompiledShaders) throws {
-        if shaderResources == nil {
-            shaderResources = try wrapGraphics { try ShaderPasses(width: canvasWidth, height: canvasHeight, mesh: mesh, seed: seed) }
-        }
-        shaderResources?.adopt(compiled.set)
+        try madeShaderPasses().adopt(compiled.set)
         pendingDiagnostics += compiled.diagnostics
     }
 }

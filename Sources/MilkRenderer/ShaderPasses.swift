@@ -85,18 +85,26 @@ final class ShaderPasses {
         sets.removeAll { $0.identity == set.identity }
         sets.insert(set, at: 0)
         if sets.count > 2 { sets.removeLast(sets.count - 2) }
-        if set.highestBlur > 0, blur == nil {
-            do { blur = try BlurPyramid(width: width, height: height) } catch {
+        if set.highestBlur > 0 {
+            do { try makeBlur() } catch {
                 diagnostics.append("\(set.presetName): blur textures not made: \(error)")
             }
         }
     }
 
+    /// Makes the blur pyramid unless it is there.
+    @discardableResult
+    private func makeBlur() throws -> BlurPyramid {
+        if let blur { return blur }
+        let made = try BlurPyramid(width: width, height: height)
+        blur = made
+        return made
+    }
+
     /// Makes the blur pyramid (and runs its passes once on `source`) and the six noise textures now, so the
     /// first preset that reads them makes nothing on the render thread.
     func prepareAll(source: Texture2D) throws {
-        if blur == nil { blur = try BlurPyramid(width: width, height: height) }
-        blur?.warmUp(source: source)
+        try makeBlur().warmUp(source: source)
         for kind in NoiseImage.kinds {
             if kind.volume { _ = try noise.volume(kind.name) } else { _ = try noise.texture(kind.name) }
         }
