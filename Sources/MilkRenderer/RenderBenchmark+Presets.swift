@@ -50,20 +50,27 @@ extension RenderBenchmark {
 
     /// Renders `path` for `frames` frames at 60 fps with silence and returns our frames per second.
     public static func measure(preset path: String, width: Int, height: Int, frames: Int) throws -> Double {
+        var audio = SilentAudio()
+        return try measure(preset: path, width: width, height: height, frames: frames, audio: &audio)
+    }
+
+    /// Renders `path` for `frames` frames at 60 fps with `audio` and returns our frames per second.
+    public static func measure(preset path: String, width: Int, height: Int, frames: Int,
+                               audio: inout some FrameAudioSource) throws -> Double {
         let preset = try Preset(contentsOf: URL(fileURLWithPath: path))
         var driver = layerDriver(for: preset, seed: 1)
-        var audio = SilentAudio()
         let job = RenderJob(presetName: path, width: width, height: height, frames: frames, fps: 60, captures: [],
                             outputDirectory: "")
         return try job.run(driver: &driver, audio: &audio).fps
     }
 
-    /// Runs projectm-ref on the same preset and settings; nil when it fails.
-    public static func measureReference(tool: String, preset path: String, width: Int, height: Int, frames: Int) -> Double? {
+    /// Runs projectm-ref on the same preset and settings (`audio`: silence, synth or a file); nil when it fails.
+    public static func measureReference(tool: String, preset path: String, width: Int, height: Int, frames: Int,
+                                        audio: String = "silence") -> Double? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = ["--preset", path, "--width", "\(width)", "--height", "\(height)", "--frames", "\(frames)",
-                             "--fps", "60", "--audio", "silence", "--mesh", "48x36", "--capture", "",
+                             "--fps", "60", "--audio", audio, "--mesh", "48x36", "--capture", "",
                              "--out", FileManager.default.temporaryDirectory.path, "--quiet"]
         let pipe = Pipe()
         process.standardOutput = pipe

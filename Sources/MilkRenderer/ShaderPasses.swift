@@ -38,6 +38,8 @@ final class ShaderPasses {
     let fullScreenGeometry = ShaderFullScreenGeometry()
     /// This layer's mesh and picture, for the programs' size-dependent uniforms.
     let layout: ShaderStageProgram.WarpGrid
+    /// How warp programs compiled from now on draw the mesh.
+    var warpDrawing = ShaderStageProgram.WarpDrawing.cheaper
 
     init(width: Int, height: Int, mesh: WarpMesh, seed: UInt64) throws {
         self.width = width
@@ -120,7 +122,8 @@ final class ShaderPasses {
         guard let shader else { return nil }
         compiledPrograms += 1
         do {
-            return try ShaderStageProgram(shader, label: "\(presetName) \(shader.stage.rawValue) shader", warpGrid: layout) { name in
+            return try ShaderStageProgram(shader, label: "\(presetName) \(shader.stage.rawValue) shader", warpGrid: layout,
+                                          warpDrawing: warpDrawing) { name in
                 textureSize(name, set)
             }
         } catch {

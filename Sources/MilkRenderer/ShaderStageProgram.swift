@@ -84,8 +84,13 @@ final class ShaderStageProgram {
         var rows: Int
         var width: Int
         var height: Int
-        /// The mesh row stored twice (the split of `ang`), or -1 for an odd row count.
-        var split: Int { rows % 2 == 0 ? rows / 2 : -1 }
+    }
+
+    /// How a warp program draws the mesh: the cheaper way for its shader and grid, or one way always (tests).
+    enum WarpDrawing {
+        case cheaper
+        case mesh
+        case perPixel
     }
 
     /// Whether a warp program interpolates the mesh per pixel (one triangle, `warpPrologue`) rather than drawing it.
@@ -98,9 +103,14 @@ final class ShaderStageProgram {
     /// Compiles `shader`; `textureSize` gives the size of what a sampler reads, for `texsize_NAME`. A warp shader
     /// with `warpGrid` gets whichever way of drawing the mesh is cheaper for it (`perPixelWarpPays`); without one
     /// (the compile checks) the per-pixel source.
-    init(_ shader: TranslatedShader, label: String, warpGrid: WarpGrid? = nil, textureSize: (String) -> (Int, Int)) throws {
+    init(_ shader: TranslatedShader, label: String, warpGrid: WarpGrid? = nil, warpDrawing: WarpDrawing = .cheaper,
+         textureSize: (String) -> (Int, Int)) throws {
         stage = shader.stage
-        perPixelWarp = shader.stage == .warp && (warpGrid.map { Self.perPixelWarpPays(shader, grid: $0) } ?? true)
+        switch warpDrawing {
+        case .cheaper: perPixelWarp = shader.stage == .warp && (warpGrid.map { Self.perPixelWarpPays(shader, grid: $0) } ?? true)
+        case .mesh: perPixelWarp = false
+        case .perPixel: perPixelWarp = shader.stage == .warp
+        }
         program = try ShaderProgram(label: label, vertex: Self.vertexSource,
                                     fragment: Self.fragmentSource(shader, perPixelWarp: perPixelWarp))
         samplers = shader.samplers.map(ShaderSamplerBinding.init)
@@ -138,7 +148,8 @@ final class ShaderStageProgram {
         if perPixelWarp {
             glUniform4f(program.location("_milk_grid"), Float(grid.columns), Float(grid.rows), Float(grid.width),
                         Float(grid.height))
-            glUniform1i(program.location("_milk_split"), GLint(grid.split))
+            // The mesh texture's texel size: 4 texels per cell across (two triangles' blocks), 2 down.
+            glUniform2f(program.location("_milk_texel"), 1 / Float(max(grid.columns, 1) * 4), 1 / Float(max(grid.rows, 1) * 2))
         }
         for (location, name) in sizeUniforms {
             let (w, h) = textureSize(name)
@@ -163,15 +174,16 @@ final class ShaderStageProgram {
     ///
     /// llvmpipe shades 4×4 blocks, and a block that several small mesh triangles touch is shaded once per triangle:
     /// about `blockWaste` times the picture's blocks (2.1 at 48×36 cells over 640×360, 1.4 over 1280×720). The
-    /// per-pixel prologue costs three float fetches, about 1.5 bilinear lookups in A/B runs; the shader's own cost is
-    /// counted as its texture lookups plus half a unit per transcendental call.
+    /// per-pixel prologue costs one filtered float read and the cell's arithmetic, taken as ¾ of a lookup (A/B: a
+    /// one-lookup warp ran 11 % faster per pixel at 640×360 and 13 % slower at 1280×720, where three lookups ran 14 %
+    /// faster); the shader's own cost is counted as its texture lookups plus half a unit per transcendental call.
     static func perPixelWarpPays(_ shader: TranslatedShader, grid: WarpGrid) -> Bool {
         let text = shader.body + "\n" + shader.declarations
         let range = NSRange(text.startIndex..., in: text)
         let lookups = Self.lookups?.numberOfMatches(in: text, range: range) ?? 0
         let transcendentals = Self.transcendentals?.numberOfMatches(in: text, range: range) ?? 0
         let cost = Double(lookups) + 0.5 * Double(transcendentals)
-        return cost * (blockWaste(grid) - 1) >= 1.25
+        return cost * (blockWaste(grid) - 1) >= 0.75
     }
 
     /// Estimated shaded 4×4 blocks per block of the picture when the mesh is drawn as triangles: each cell's
@@ -235,37 +247,33 @@ final class ShaderStageProgram {
         """
 
     /// The warp shader's fragment stage, drawn as one triangle over the picture: each pixel finds its mesh cell and
-    /// triangle (MilkDrop's split of a cell, top-right to bottom-left) and interpolates the three vertices' uv, rad
-    /// and ang from the mesh texture (`ShaderWarpGeometry`) as the rasteriser would. On llvmpipe the mesh's 3,456
-    /// small triangles shade every 4×4 block they touch once per triangle, twice the picture's blocks at 640×360.
+    /// triangle (MilkDrop's split of a cell, top-right to bottom-left) and reads the triangle's uv, rad and ang from
+    /// its block of the mesh texture (`ShaderWarpGeometry`), one bilinear read that interpolates them as the
+    /// rasteriser would. On llvmpipe the mesh's 3,456 small triangles shade every 4×4 block they touch once per
+    /// triangle, twice the picture's blocks at 640×360.
     static func warpFragmentShader(_ shader: TranslatedShader) -> String {
         var text = "#version 330\nin vec4 v_color;\nout vec4 fragColor;\n"
-        text += "uniform sampler2D _milk_mesh;\nuniform vec4 _milk_grid;\nuniform int _milk_split;\n"
-        text += shader.uniformDeclarations + "\n" + shader.declarations + "\n"
+        text += "uniform sampler2D _milk_mesh;\nuniform vec4 _milk_grid;\nuniform vec2 _milk_texel;\n"
+        text += shader.uniformDeclarations + "\n" + flippingLookups(shader.declarations) + "\n"
         text += "void main()\n{\n" + warpPrologue
         text += "    vec3 ret = vec3(0.0);\n    vec2 uv = v_uv.xy;\n    vec2 uv_orig = v_uv.zw;\n"
         text += "    float rad = v_rad_ang.x;\n    float ang = v_rad_ang.y;\n    vec3 hue_shader = v_color.xyz;\n"
         if !shader.writtenUniforms.isEmpty { text += shader.uniformCopies + "\n" }
-        text += shader.body + "\n"
+        text += flippingLookups(shader.body) + "\n"
         text += "    fragColor = vec4(ret, v_color.w);\n}\n"
         return text
     }
 
-    /// The mesh values at this pixel: `v_uv` (.xy warped uv, .zw uv_orig, v = 0 at the top) and `v_rad_ang`.
+    /// The mesh values at this pixel: `v_uv` (.xy warped uv, .zw uv_orig, v = 0 at the top) and `v_rad_ang`. The
+    /// read is at `f` inside the texel centres of the triangle's 2×2 block, so the filter's weights are `f`. (Its own
+    /// lookup is not flipped: the blocks are stored top row first.)
     static let warpPrologue = """
             vec2 _milk_p = vec2(gl_FragCoord.x, _milk_grid.w - gl_FragCoord.y) / _milk_grid.zw;
             vec2 _milk_g = _milk_p * _milk_grid.xy;
-            ivec2 _milk_cell = clamp(ivec2(_milk_g), ivec2(0), ivec2(_milk_grid.xy) - 1);
-            vec2 _milk_f = _milk_g - vec2(_milk_cell);
-            int _milk_top = _milk_cell.y + ((_milk_split >= 0 && _milk_cell.y >= _milk_split) ? 1 : 0);
-            bool _milk_second = _milk_f.x + _milk_f.y >= 1.0;
-            vec4 _milk_b = texelFetch(_milk_mesh, ivec2(_milk_cell.x + 1, _milk_top), 0);
-            vec4 _milk_c = texelFetch(_milk_mesh, ivec2(_milk_cell.x, _milk_top + 1), 0);
-            vec4 _milk_a = texelFetch(_milk_mesh, _milk_second ? ivec2(_milk_cell.x + 1, _milk_top + 1)
-                                                               : ivec2(_milk_cell.x, _milk_top), 0);
-            vec4 _milk_v = _milk_second
-                ? _milk_a * (_milk_f.x + _milk_f.y - 1.0) + _milk_b * (1.0 - _milk_f.y) + _milk_c * (1.0 - _milk_f.x)
-                : _milk_a * (1.0 - _milk_f.x - _milk_f.y) + _milk_b * _milk_f.x + _milk_c * _milk_f.y;
+            vec2 _milk_cell = clamp(floor(_milk_g), vec2(0.0), _milk_grid.xy - 1.0);
+            vec2 _milk_f = _milk_g - _milk_cell;
+            float _milk_block = _milk_cell.x * 4.0 + (_milk_f.x + _milk_f.y >= 1.0 ? 2.0 : 0.0);
+            vec4 _milk_v = texture(_milk_mesh, (vec2(_milk_block, _milk_cell.y * 2.0) + 0.5 + _milk_f) * _milk_texel);
             vec4 v_uv = vec4(_milk_v.xy, _milk_p);
             vec2 v_rad_ang = _milk_v.zw;
 
@@ -274,17 +282,20 @@ final class ShaderStageProgram {
     // Word-boundary matches, so a preset's own `h_texture(` (a renamed reserved word) is left alone.
     private static let lookups = try? NSRegularExpression(pattern: "\\btexture(Lod|Proj|Grad)?\\(")
 
+    /// `text` with every texture lookup going through the flip helpers.
+    static func flippingLookups(_ text: String) -> String {
+        guard let lookups else { return text }
+        return lookups.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "_tx$1(")
+    }
+
     /// The translator's fragment shader with every texture lookup flipped to MilkDrop's orientation, and the comp
     /// writing the vertex colour's alpha as MilkDrop's wrapper does (`float4(ret.xyz, _vDiffuse.w)`): 1 except
     /// while two presets blend, when it carries the blend's weight. A per-pixel warp gets its mesh values from
     /// `warpPrologue`.
     static func fragmentSource(_ shader: TranslatedShader, perPixelWarp: Bool) -> String {
         var text = perPixelWarp ? warpFragmentShader(shader)
-            : shader.fragmentShader.replacingOccurrences(of: "fragColor = vec4(ret, 1.0);", with: "fragColor = vec4(ret, v_color.w);")
-        if let lookups {
-            let range = NSRange(text.startIndex..., in: text)
-            text = lookups.stringByReplacingMatches(in: text, range: range, withTemplate: "_tx$1(")
-        }
+            : flippingLookups(shader.fragmentShader.replacingOccurrences(of: "fragColor = vec4(ret, 1.0);",
+                                                                         with: "fragColor = vec4(ret, v_color.w);"))
         guard let firstLine = text.range(of: "\n") else { return text }
         text.insert(contentsOf: "\n" + flipHelpers, at: firstLine.upperBound)
         return text

@@ -22,6 +22,8 @@ struct BenchRender: AsyncParsableCommand {
     var only: Only = .all
     @Option(help: "Runs of each preset, ours and projectm-ref's interleaved; each fps is the median of the runs.")
     var repeats = 1
+    @Option(help: "Audio for both renderers: silence, synth or a WAV file (projectm-ref's bench.sh plays its test-128bpm.wav).")
+    var audio = "silence"
     @Flag(help: "Skip the empty two-pass floor.") var noFloor = false
     @Option(help: "The Debian preset folder.") var presets = "/usr/share/projectM/presets"
     @Option(help: "projectm-ref executable (skipped when missing).") var reference = "/tmp/pmref/projectm-ref"
@@ -50,9 +52,11 @@ struct BenchRender: AsyncParsableCommand {
             for file in files {
                 var ours: [Double] = [], theirs: [Double] = []
                 for _ in 0..<max(repeats, 1) {
-                    ours.append(try RenderBenchmark.measure(preset: file, width: width, height: height, frames: frames))
+                    var source = try FeedAudio(audio: audio, fps: 60)
+                    ours.append(try RenderBenchmark.measure(preset: file, width: width, height: height, frames: frames,
+                                                            audio: &source))
                     if hasReference, let fps = RenderBenchmark.measureReference(tool: reference, preset: file, width: width,
-                                                                                 height: height, frames: frames) {
+                                                                                 height: height, frames: frames, audio: audio) {
                         theirs.append(fps)
                     }
                 }

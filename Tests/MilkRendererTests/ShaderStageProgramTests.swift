@@ -20,7 +20,7 @@ struct ShaderStageProgramTests {
         #expect(abs(large - 1.40) < 0.1)
     }
 
-    @Test func manyLookupsGoPerPixelAndOneLookupKeepsTheMeshOnLargeCells() throws {
+    @Test func manyLookupsGoPerPixelAndOneLookupKeepsTheMeshOnlyOnLargeCells() throws {
         let heavy = try ShaderTranslator.translate("""
             shader_body { ret = tex2D(sampler_main, uv).xyz + GetBlur1(uv) + GetBlur2(uv) + GetBlur3(uv)
                 + tex2D(sampler_main, uv + 0.01).xyz + tex2D(sampler_main, uv - 0.01).xyz; }
@@ -30,7 +30,8 @@ struct ShaderStageProgramTests {
         let sd = ShaderStageProgram.WarpGrid(columns: 48, rows: 36, width: 640, height: 360)
         #expect(ShaderStageProgram.perPixelWarpPays(heavy, grid: hd))
         #expect(!ShaderStageProgram.perPixelWarpPays(light, grid: hd))
-        #expect(!ShaderStageProgram.perPixelWarpPays(light, grid: sd))
+        // One lookup at 640×360: measured 11 % faster per pixel than the mesh (and 13 % slower at 1280×720).
+        #expect(ShaderStageProgram.perPixelWarpPays(light, grid: sd))
         #expect(ShaderStageProgram.perPixelWarpPays(heavy, grid: sd))
         // Three lookups (Geiss - 3 layers): measured faster per pixel at 1280×720 too.
         let three = try ShaderTranslator.translate("""
@@ -42,7 +43,8 @@ struct ShaderStageProgramTests {
     @Test func perPixelWarpSourceReadsTheMeshTextureAndKeepsTheBody() throws {
         let shader = try ShaderTranslator.translate("shader_body { ret = tex2D(sampler_main, uv).xyz * rad; }", stage: .warp)
         let source = ShaderStageProgram.fragmentSource(shader, perPixelWarp: true)
-        #expect(source.contains("texelFetch(_milk_mesh"))
+        #expect(source.contains("texture(_milk_mesh"), "the mesh block is read unflipped")
+        #expect(!source.contains("_tx(_milk_mesh"))
         #expect(!source.contains("in vec4 v_uv"))
         #expect(source.contains("_tx(sampler_main"))
         #expect(ShaderStageProgram.fragmentSource(shader, perPixelWarp: false).contains("in vec4 v_uv"))
