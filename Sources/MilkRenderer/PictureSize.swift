@@ -8,3 +8,8 @@ public enum PictureSize: Sendable, Equatable {
     case full
     case half
 }
+
+extension MilkLayer {
+    /// The canvas's pixels per pixel of the composite's target: 2 for a half-size picture.
+    var compositePixelScale: Double { pictureSize == .half ? 2 : 1 }
+}

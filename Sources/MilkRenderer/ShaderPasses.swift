@@ -173,8 +173,10 @@ final class ShaderPasses {
     }
 
     /// Binds `program`'s textures and sampler objects to units 0…n; user textures come from `set` (the current
-    /// preset's when nil).
-    func bindTextures(_ program: ShaderStageProgram, main: Texture2D, set: ShaderProgramSet? = nil) {
+    /// preset's when nil). `pixelScale` is the canvas's pixels per pixel of the target drawn (2 for a half-size
+    /// picture): a mipmapped texture whose lookups then step at most one texel per pixel is magnified everywhere,
+    /// where GL reads only its base level, so it is read without the mip filter (the same texels, less work).
+    func bindTextures(_ program: ShaderStageProgram, main: Texture2D, set: ShaderProgramSet? = nil, pixelScale: Double) {
         let set = set ?? sets.first
         if let set { program.applyLayout(layout) { textureSize($0, set) } }
         // Every texture is found (a noise texture made, with its mipmaps) before any unit is bound: making one binds it.
@@ -185,7 +187,9 @@ final class ShaderPasses {
             case let .volume(texture): texture.bind(unit: unit)
             case nil: break
             }
-            (found.mipmapped ? mipmapSamplerObjects : samplerObjects)[(binding.linear ? 2 : 0) + (binding.wrap ? 1 : 0)].bind(unit: unit)
+            let magnified = binding.texelStep.map { $0 * pixelScale <= 1 } ?? false
+            (found.mipmapped && !magnified ? mipmapSamplerObjects : samplerObjects)[(binding.linear ? 2 : 0) + (binding.wrap ? 1 : 0)]
+                .bind(unit: unit)
         }
     }
 

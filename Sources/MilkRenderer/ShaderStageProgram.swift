@@ -18,6 +18,9 @@ struct ShaderSamplerBinding: Equatable {
     var source: Source
     var linear: Bool
     var wrap: Bool
+    /// For a mipmapped texture: the texels its lookups move per pixel of a canvas-sized pass when every one is
+    /// MilkDrop's pixel-exact idiom (`TranslatedShader.texelStep`); nil otherwise.
+    var texelStep: Double?
 
     /// Reads a sampler name the way MilkDrop's `CShaderParams::CacheParams` does: `sampler_` then an optional
     /// two-letter filter/wrap code, then the texture name. Defaults are filtered and wrapped, blur clamped.
@@ -113,7 +116,13 @@ final class ShaderStageProgram {
         }
         program = try ShaderProgram(label: label, vertex: Self.vertexSource,
                                     fragment: Self.fragmentSource(shader, perPixelWarp: perPixelWarp))
-        samplers = shader.samplers.map(ShaderSamplerBinding.init)
+        samplers = shader.samplers.map { sampler in
+            var binding = ShaderSamplerBinding(sampler)
+            if case let .noise(name) = binding.source {
+                binding.texelStep = shader.texelStep(sampler: sampler.glslName, textureName: name)
+            }
+            return binding
+        }
         readsGridValues = Self.readsGridValues(shader.body)
         program.use()
         if perPixelWarp { glUniform1i(program.location("_milk_mesh"), GLint(samplers.count)) }

@@ -179,3 +179,52 @@ struct ShaderUserTextureTests {
         #expect(pictures[1] == pictures[3])
     }
 }
+
+extension ShaderPassesTests {
+    /// A comp shader reading noise_lq at `coordinate` (HLSL), one frame at 128×72 (or its half-size picture).
+    static func noiseComp(_ coordinate: String, half: Bool = false) throws -> (ShaderSamplerBinding?, [UInt8]) {
+        let text = """
+            MILKDROP_PRESET_VERSION=201
+            PSVERSION=2
+            PSVERSION_WARP=2
+            PSVERSION_COMP=2
+            [preset00]
+            comp_1=`shader_body
+            comp_2=`{
+            comp_3=`ret = tex2D(sampler_noise_lq, \(coordinate)).xyz;
+            comp_4=`}
+            """
+        let preset = try Preset(text: text, name: "noise-step")
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        let layer = try MilkLayer(width: 128, height: 72, meshColumns: 8, meshRows: 6)
+        if half { layer.pictureSize = .half }
+        var parameters = LayerParameters()
+        parameters.shaderFrame = ShaderFrameValues(shaders: PresetShaders(preset: preset, seed: 1))
+        try layer.render(parameters, inputs: LayerFrameInputs(frame: 3, fps: 30))
+        #expect(layer.takeDiagnostics().isEmpty)
+        let binding = layer.shaderResources?.compProgram?.samplers.first { $0.source == .noise("noise_lq") }
+        return (binding, try layer.readOutput())
+    }
+
+    @Test func pixelExactNoiseReadsTheSameWithoutTheMipFilter() throws {
+        // The idiom (no mip filter) and the same coordinate in a form the analysis does not recognise (mip filter).
+        for scale in ["1.0", "0.5"] {
+            let (plain, pictureA) = try Self.noiseComp("uv_orig*texsize.xy*texsize_noise_lq.zw*\(scale) + rand_frame.xy")
+            let (mip, pictureB) = try Self.noiseComp("uv_orig*texsize.xy*texsize_noise_lq.zw*\(scale) + rand_frame.xy + uv*0")
+            #expect(plain?.texelStep == Double(scale))
+            #expect(mip?.texelStep == nil)
+            #expect(pictureA.elementsEqual(pictureB), "the same texels")
+            #expect(Set(pictureA).count > 50, "noise, not a flat picture")
+        }
+    }
+
+    @Test func aHalfSizePictureKeepsTheMipFilterWhereItMinifies() throws {
+        // At half size a one-texel step becomes two: level 1 is read, not level 0. (The offset keeps the reads off
+        // texel corners, where level 0's bilinear average would equal level 1.)
+        let offset = " + float2(0.0013, 0.0021)"
+        let (_, idiom) = try Self.noiseComp("uv_orig*texsize.xy*texsize_noise_lq.zw" + offset, half: true)
+        let (_, opaque) = try Self.noiseComp("uv_orig*texsize.xy*texsize_noise_lq.zw + uv*0" + offset, half: true)
+        #expect(idiom.elementsEqual(opaque), "level 1, as with the mip filter")
+    }
+}
