@@ -22,6 +22,8 @@ struct BenchRender: AsyncParsableCommand {
     var only: Only = .all
     @Option(help: "Runs of each preset, ours and projectm-ref's interleaved; each fps is the median of the runs.")
     var repeats = 1
+    @Flag(help: "With --repeats: each fps from the fastest run instead of the median (the least disturbed on a shared machine).")
+    var best = false
     @Option(help: "Audio for both renderers: silence, synth or a WAV file (projectm-ref's bench.sh plays its test-128bpm.wav).")
     var audio = "silence"
     @Flag(help: "Skip the empty two-pass floor.") var noFloor = false
@@ -60,8 +62,9 @@ struct BenchRender: AsyncParsableCommand {
                         theirs.append(fps)
                     }
                 }
-                let speed = PresetSpeed(preset: file, width: width, height: height, fps: RenderBenchmark.median(ours) ?? 0,
-                                        referenceFPS: RenderBenchmark.median(theirs))
+                let pick = { (runs: [Double]) in best ? runs.max() : RenderBenchmark.median(runs) }
+                let speed = PresetSpeed(preset: file, width: width, height: height, fps: pick(ours) ?? 0,
+                                        referenceFPS: pick(theirs))
                 if let ratio = speed.ratio {
                     if RenderBenchmark.hasShaderSections(file) { md2.append(ratio) } else { md1.append(ratio) }
                 }
