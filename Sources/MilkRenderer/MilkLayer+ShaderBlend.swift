@@ -115,7 +115,7 @@ extension MilkLayer {
         guard let passes = shaderResources else { return }
         program.program.use()
         program.apply(side.environment)
-        passes.bindTextures(program, main: previous, set: side.set, pixelScale: 1)
+        passes.bindTextures(program, main: previous, set: side.set, target: (canvasWidth, canvasHeight))
         // A per-pixel program is drawn over the mesh's triangles too, so the blend weights interpolate as vertex colours.
         if program.perPixelWarp { passes.warpGeometry.uploadMesh(coordinates: coordinates, unit: program.meshUnit) }
         passes.warpMesh.draw(coordinates: coordinates, alphas: alphas)
@@ -127,7 +127,7 @@ extension MilkLayer {
         guard let passes = shaderResources, let side else { return }
         program.program.use()
         program.apply(side.environment)
-        passes.bindTextures(program, main: current, set: side.set, pixelScale: compositePixelScale)
+        passes.bindTextures(program, main: current, set: side.set, target: compositeTargetSize)
         passes.compGeometry.draw(corners: hueCorners(time: time), alpha: alpha)
         passes.unbindTextures(program)
     }

@@ -52,7 +52,7 @@ extension MilkLayer {
         glDisable(GLenum(GL_BLEND))
         program.program.use()
         program.apply(environment)
-        passes.bindTextures(program, main: previous, pixelScale: 1)
+        passes.bindTextures(program, main: previous, target: (canvasWidth, canvasHeight))
         if program.perPixelWarp {
             passes.warpGeometry.draw(coordinates: coordinates, unit: program.meshUnit)
         } else {
@@ -82,7 +82,7 @@ extension MilkLayer {
         glDisable(GLenum(GL_BLEND))
         program.program.use()
         program.apply(environment)
-        passes.bindTextures(program, main: current, pixelScale: compositePixelScale)
+        passes.bindTextures(program, main: current, target: compositeTargetSize)
         if program.readsGridValues {
             passes.compGeometry.draw(corners: hueCorners(time: time))
         } else {

@@ -10,6 +10,8 @@ public enum PictureSize: Sendable, Equatable {
 }
 
 extension MilkLayer {
-    /// The canvas's pixels per pixel of the composite's target: 2 for a half-size picture.
-    var compositePixelScale: Double { pictureSize == .half ? 2 : 1 }
+    /// The size of the composite's target: the picture, or half of it.
+    var compositeTargetSize: (width: Int, height: Int) {
+        pictureSize == .half ? (max(1, width / 2), max(1, height / 2)) : (width, height)
+    }
 }

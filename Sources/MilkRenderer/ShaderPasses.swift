@@ -173,10 +173,14 @@ final class ShaderPasses {
     }
 
     /// Binds `program`'s textures and sampler objects to units 0…n; user textures come from `set` (the current
-    /// preset's when nil). `pixelScale` is the canvas's pixels per pixel of the target drawn (2 for a half-size
-    /// picture): a mipmapped texture whose lookups then step at most one texel per pixel is magnified everywhere,
-    /// where GL reads only its base level, so it is read without the mip filter (the same texels, less work).
-    func bindTextures(_ program: ShaderStageProgram, main: Texture2D, set: ShaderProgramSet? = nil, pixelScale: Double) {
+    /// preset's when nil). `target` is the size of what the pass draws into, which makes two reads cheaper with the
+    /// same texels: a mipmapped texture whose lookups step at most one texel per pixel of it is magnified
+    /// everywhere, where GL reads only the base level, so it goes without the mip filter; and on a canvas-sized
+    /// target, the frame read at pixel centres is read nearest (a bilinear read there is the texel itself).
+    func bindTextures(_ program: ShaderStageProgram, main: Texture2D, set: ShaderProgramSet? = nil,
+                      target: (width: Int, height: Int)) {
+        let pixelScale = Double(width) / Double(max(target.width, 1))
+        let canvasSized = target.width == width && target.height == height
         let set = set ?? sets.first
         if let set { program.applyLayout(layout) { textureSize($0, set) } }
         // Every texture is found (a noise texture made, with its mipmaps) before any unit is bound: making one binds it.
@@ -188,7 +192,8 @@ final class ShaderPasses {
             case nil: break
             }
             let magnified = binding.texelStep.map { $0 * pixelScale <= 1 } ?? false
-            (found.mipmapped && !magnified ? mipmapSamplerObjects : samplerObjects)[(binding.linear ? 2 : 0) + (binding.wrap ? 1 : 0)]
+            let linear = binding.linear && !(binding.atPixelCentres && canvasSized)
+            (found.mipmapped && !magnified ? mipmapSamplerObjects : samplerObjects)[(linear ? 2 : 0) + (binding.wrap ? 1 : 0)]
                 .bind(unit: unit)
         }
     }

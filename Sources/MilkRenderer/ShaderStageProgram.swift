@@ -21,6 +21,9 @@ struct ShaderSamplerBinding: Equatable {
     /// For a mipmapped texture: the texels its lookups move per pixel of a canvas-sized pass when every one is
     /// MilkDrop's pixel-exact idiom (`TranslatedShader.texelStep`); nil otherwise.
     var texelStep: Double?
+    /// For the frame (`main`, filtered): whether every lookup reads a pixel centre of a canvas-sized pass
+    /// (`TranslatedShader.readsAtPixelCentres`), where a bilinear read is the texel itself.
+    var atPixelCentres = false
 
     /// Reads a sampler name the way MilkDrop's `CShaderParams::CacheParams` does: `sampler_` then an optional
     /// two-letter filter/wrap code, then the texture name. Defaults are filtered and wrapped, blur clamped.
@@ -120,6 +123,8 @@ final class ShaderStageProgram {
             var binding = ShaderSamplerBinding(sampler)
             if case let .noise(name) = binding.source {
                 binding.texelStep = shader.texelStep(sampler: sampler.glslName, textureName: name)
+            } else if binding.source == .main, binding.linear {
+                binding.atPixelCentres = shader.readsAtPixelCentres(sampler: sampler.glslName)
             }
             return binding
         }

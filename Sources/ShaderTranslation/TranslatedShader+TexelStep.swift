@@ -13,23 +13,30 @@ extension TranslatedShader {
     /// `glslName` is the sampler's GLSL name, `textureName` the texture's (`noise_lq`). In a comp shader `uv` is the
     /// unwarped position too, so it counts as `uv_orig` while the shader does not assign it.
     public func texelStep(sampler glslName: String, textureName: String) -> Double? {
-        let analysis = TexelStepAnalysis(shader: self, textureName: textureName)
-        return analysis.step(sampler: glslName)
+        let analysis = LookupAnalysis(shader: self)
+        guard !analysis.writes("texsize"), !analysis.writes("texsize_" + textureName),
+              let coordinates = analysis.coordinates(sampler: glslName) else { return nil }
+        var largest = 0.0
+        for coordinate in coordinates {
+            guard let step = analysis.idiomStep(coordinate, size: ("texsize.xy", "texsize_\(textureName).zw")) else { return nil }
+            largest = max(largest, step)
+        }
+        return largest
     }
 }
 
-/// The text analysis behind `TranslatedShader.texelStep`: conservative, anything it does not recognise is nil.
-private struct TexelStepAnalysis {
+/// The text analysis behind `TranslatedShader.texelStep` and `readsAtPixelCentres`: where a sampler's lookups
+/// read, conservatively (anything not recognised gives nil).
+struct LookupAnalysis {
     let body: String
     let declarations: String
     /// Names that stand for the pixel position: `uv_orig`, and `uv` in a comp shader, unless assigned.
     let positions: Set<String>
-    /// The uniform factors the idiom multiplies by (nil when the shader writes either).
-    let factors: (String, String)?
     /// Identifiers a "uniforms only" term may contain.
     let constants: Set<String>
+    private let written: Set<String>
 
-    init(shader: TranslatedShader, textureName: String) {
+    init(shader: TranslatedShader) {
         body = shader.body
         declarations = shader.declarations
         var positions: Set<String> = []
@@ -37,54 +44,45 @@ private struct TexelStepAnalysis {
             positions.insert(name)
         }
         self.positions = positions
-        let size = "texsize_" + textureName
-        factors = shader.writtenUniforms.contains("texsize") || shader.writtenUniforms.contains(size)
-            ? nil : ("texsize.xy", size + ".zw")
+        written = Set(shader.writtenUniforms)
         let readOnly = shader.uniforms.filter { !shader.writtenUniforms.contains($0) }
         constants = Set(readOnly).union(["vec2", "vec3", "vec4", "float", "sin", "cos", "fract", "floor", "abs"])
     }
 
-    func step(sampler: String) -> Double? {
-        guard factors != nil, !positions.isEmpty, !Self.mentions(sampler, in: declarations) else { return nil }
+    /// Whether the shader assigns its copy of uniform `name`.
+    func writes(_ name: String) -> Bool { written.contains(name) }
+
+    /// The coordinate of every lookup of `sampler`, a local variable replaced by each value assigned to it; nil
+    /// when the sampler is used any other way than `texture(SAMPLER, coordinate)` (bias, lod, gradient, a
+    /// function's argument, a preset function) or a variable is written any other way than a plain assignment.
+    func coordinates(sampler: String) -> [String]? {
+        guard !positions.isEmpty, !Self.mentions(sampler, in: declarations) else { return nil }
         let uses = Self.occurrences(of: sampler, in: body)
         guard !uses.isEmpty else { return nil }
-        var largest = 0.0
+        var result: [String] = []
         for use in uses {
-            // Only `texture(SAMPLER, coordinate)`: no bias, lod, gradient or other use.
             let before = body[..<use.lowerBound].reversed().drop { $0 == " " }
             guard String(before.prefix(8).reversed()) == "texture(" else { return nil }
             // Not a preset's own `h_texture(`.
             if let outside = before.dropFirst(8).first, outside.isLetter || outside.isNumber || outside == "_" { return nil }
             let rest = body[use.upperBound...].drop { $0 == " " }
-            guard rest.first == ",", let argument = Self.argument(String(rest.dropFirst())),
-                  let step = coordinateStep(argument, depth: 0) else { return nil }
-            largest = max(largest, step)
-        }
-        return largest
-    }
-
-    /// The step of a coordinate: the idiom itself, or a local variable only ever assigned the idiom.
-    private func coordinateStep(_ text: String, depth: Int) -> Double? {
-        let expression = Self.stripped(text)
-        if Self.isIdentifier(expression) {
-            // A variable could also be written through an out argument: give up where one exists.
-            guard depth == 0, !Self.mentions(expression, in: declarations), !body.contains("modf("),
-                  !declarations.contains("inout ") else { return nil }
-            let values = Self.assignments(of: expression, in: body)
-            guard let values, !values.isEmpty else { return nil }
-            var largest = 0.0
-            for value in values {
-                guard let step = coordinateStep(value, depth: depth + 1) else { return nil }
-                largest = max(largest, step)
+            guard rest.first == ",", let argument = Self.argument(String(rest.dropFirst())) else { return nil }
+            let expression = Self.stripped(argument)
+            if Self.isIdentifier(expression), !positions.contains(expression) {
+                // A variable could also be written through an out argument: give up where one could be.
+                guard !Self.mentions(expression, in: declarations), !body.contains("modf("),
+                      !declarations.contains("inout "), Self.isDeclaredFirst(expression, in: body),
+                      let values = Self.assignments(of: expression, in: body), !values.isEmpty else { return nil }
+                result += values.map { Self.stripped($0) }
+            } else {
+                result.append(expression)
             }
-            return largest
         }
-        return idiomStep(expression)
+        return result
     }
 
-    /// `core ± uniform terms`, the core a product of a position, the two size factors and literals.
-    private func idiomStep(_ expression: String) -> Double? {
-        guard let factors else { return nil }
+    /// `core ± uniform terms`, the core a product of a position, the two `size` factors and literals: its |k|.
+    func idiomStep(_ expression: String, size factors: (String, String)) -> Double? {
         var core: Double?
         for term in Self.split(expression, at: ["+", "-"]) {
             let parts = Self.split(term, at: ["*"])
@@ -113,7 +111,7 @@ private struct TexelStepAnalysis {
         return core
     }
 
-    private func isUniformOnly(_ term: String) -> Bool {
+    func isUniformOnly(_ term: String) -> Bool {
         var previous: Character = " "
         var index = term.startIndex
         while index < term.endIndex {
@@ -148,6 +146,15 @@ private struct TexelStepAnalysis {
     }
 
     static func mentions(_ name: String, in text: String) -> Bool { !occurrences(of: name, in: text).isEmpty }
+
+    /// Whether `name` first appears in `text` as a `vec2` declaration: a variable of the shader's own, not one of
+    /// MilkDrop's locals (`uv`, `rad` …), which hold a value from before the body.
+    static func isDeclaredFirst(_ name: String, in text: String) -> Bool {
+        guard let first = occurrences(of: name, in: text).first else { return false }
+        let before = text[..<first.lowerBound].reversed().drop { $0 == " " }
+        guard String(before.prefix(4).reversed()) == "vec2" else { return false }
+        return before.dropFirst(4).first.map { !($0.isLetter || $0.isNumber || $0 == "_") } ?? true
+    }
 
     /// Whether `name` is assigned anywhere (`=`, compound, a swizzle, `++`/`--`).
     static func isWritten(_ name: String, in text: String) -> Bool {
@@ -225,36 +232,27 @@ private struct TexelStepAnalysis {
     /// `expression` split at its top-level binary operators among `operators`, each part stripped and with nested
     /// groups of the same operators flattened. A unary sign at the start stays with its operand.
     static func split(_ expression: String, at operators: Set<Character>) -> [String] {
+        let parts = splitTopLevel(stripped(expression), at: operators)
+        guard parts.count > 1 else { return parts }
+        return parts.flatMap { split($0, at: operators) }
+    }
+
+    /// One level of `split`: the stripped parts between `expression`'s top-level binary operators.
+    private static func splitTopLevel(_ expression: String, at operators: Set<Character>) -> [String] {
         var parts: [String] = [], depth = 0, current = "", previous: Character?
-        for character in stripped(expression) {
+        for character in expression {
             if character == "(" { depth += 1 }
             if character == ")" { depth -= 1 }
             let binary = previous.map { !"(+-*/,".contains($0) } ?? false
             if depth == 0, operators.contains(character), binary, !current.trimmingCharacters(in: .whitespaces).isEmpty {
-                parts.append(current)
+                parts.append(stripped(current))
                 current = ""
             } else {
                 current.append(character)
             }
             if !character.isWhitespace { previous = character }
         }
-        parts.append(current)
-        let cleaned = parts.map { stripped($0) }
-        // Flatten a part that is itself a parenthesised group of the same operators.
-        return cleaned.flatMap { part -> [String] in
-            let inner = split(part, operators: operators)
-            return inner.count > 1 ? inner : [part]
-        }
-    }
-
-    private static func split(_ part: String, operators: Set<Character>) -> [String] {
-        guard part.first == "(" || part.contains(where: { operators.contains($0) }) else { return [part] }
-        var depth = 0, count = 0
-        for character in part {
-            if character == "(" { depth += 1 }
-            if character == ")" { depth -= 1 }
-            if depth == 0, operators.contains(character) { count += 1 }
-        }
-        return count > 0 ? split(part, at: operators) : [part]
+        parts.append(stripped(current))
+        return parts
     }
 }

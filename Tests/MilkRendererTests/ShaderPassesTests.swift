@@ -228,3 +228,50 @@ extension ShaderPassesTests {
         #expect(idiom.elementsEqual(opaque), "level 1, as with the mip filter")
     }
 }
+
+extension ShaderPassesTests {
+    /// Three frames of a warp shader drawing structure and a comp shader reading the frame at `coordinates`.
+    static func frameReads(_ coordinates: [String], compat: RenderCompatibility = .milkdrop) throws
+        -> (ShaderSamplerBinding?, [UInt8]) {
+        var lines = ["ret = 0;"] + coordinates.map { "ret += tex2D(sampler_main, \($0)).xyz * 0.3;" }
+        lines = lines.enumerated().map { "comp_\($0.offset + 3)=`\($0.element)" }
+        let text = """
+            MILKDROP_PRESET_VERSION=201
+            PSVERSION=2
+            PSVERSION_WARP=2
+            PSVERSION_COMP=2
+            [preset00]
+            warp_1=`shader_body
+            warp_2=`{
+            warp_3=`ret = frac(float3(uv_orig.x * 7.3, uv_orig.y * 5.1, uv_orig.x * uv_orig.y * 13) + time);
+            warp_4=`}
+            comp_1=`shader_body
+            comp_2=`{
+            \(lines.joined(separator: "\n"))
+            comp_\(lines.count + 3)=`}
+            """
+        let preset = try Preset(text: text, name: "frame-reads")
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        let layer = try MilkLayer(width: 96, height: 54, meshColumns: 8, meshRows: 6, compatibility: compat)
+        var parameters = LayerParameters()
+        parameters.compatibility = compat
+        parameters.shaderFrame = ShaderFrameValues(shaders: PresetShaders(preset: preset, seed: 1))
+        for frame in 0..<3 { try layer.render(parameters, inputs: LayerFrameInputs(frame: frame, fps: 30)) }
+        #expect(layer.takeDiagnostics().isEmpty)
+        let binding = layer.shaderResources?.compProgram?.samplers.first { $0.source == .main }
+        return (binding, try layer.readOutput())
+    }
+
+    @Test func theFrameReadAtPixelCentresIsTheSameNearest() throws {
+        // Whole-pixel offsets, the right and top edges included (wrapped), read nearest; `+ uv * 0` hides the
+        // same coordinates from the analysis, so those are read bilinear.
+        let offsets = ["uv", "uv + float2(1,0)*texsize.zw", "uv - float2(0,2)*texsize.zw", "uv + texsize.zw*3"]
+        let (nearest, pictureA) = try Self.frameReads(offsets)
+        let (bilinear, pictureB) = try Self.frameReads(offsets.map { $0 + " + uv * 0" })
+        #expect(nearest?.atPixelCentres == true)
+        #expect(bilinear?.atPixelCentres == false)
+        #expect(pictureA.elementsEqual(pictureB), "the same texels")
+        #expect(Set(pictureA).count > 50, "a picture with structure")
+    }
+}

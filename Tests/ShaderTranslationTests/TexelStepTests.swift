@@ -57,3 +57,12 @@ struct TexelStepTests {
             """, stage: .comp) == nil)
     }
 }
+
+extension TexelStepTests {
+    @Test func milkDropsOwnLocalsAreNotTheShadersVariables() throws {
+        // `uv` holds the warped position before the body: a conditional assignment does not make it the idiom.
+        #expect(try Self.step("""
+            if (time > 1) uv = uv_orig*texsize.xy*texsize_noise_lq.zw; ret = tex2D(sampler_noise_lq, uv).xyz;
+            """) == nil)
+    }
+}
