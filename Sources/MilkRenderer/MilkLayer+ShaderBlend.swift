@@ -127,7 +127,7 @@ extension MilkLayer {
         guard let passes = shaderResources, let side else { return }
         program.program.use()
         program.apply(side.environment)
-        passes.bindTextures(program, main: current, set: side.set, target: compositeTargetSize)
+        passes.bindTextures(program, main: current, set: side.set, target: (picture.width, picture.height))
         passes.compGeometry.draw(corners: hueCorners(time: time), alpha: alpha)
         passes.unbindTextures(program)
     }

@@ -73,8 +73,8 @@ extension MilkLayer {
         target.bind()
     }
 
-    /// MilkDrop's composite with the preset's comp shader into the bound target. The shader replaces gamma, video
-    /// echo, hue shading and the brighten/darken/solarize/invert filters. Returns false without one.
+    /// MilkDrop's composite with the preset's comp shader into the bound target, `picture`. The shader replaces
+    /// gamma, video echo, hue shading and the brighten/darken/solarize/invert filters. Returns false without one.
     func drawCompShader(_ parameters: LayerParameters, environment: ShaderEnvironmentUniforms?, current: Texture2D,
                         time: Float) -> Bool {
         guard parameters.shaderFrame != nil, let environment, let passes = shaderResources,
@@ -82,7 +82,7 @@ extension MilkLayer {
         glDisable(GLenum(GL_BLEND))
         program.program.use()
         program.apply(environment)
-        passes.bindTextures(program, main: current, target: compositeTargetSize)
+        passes.bindTextures(program, main: current, target: (picture.width, picture.height))
         if program.readsGridValues {
             passes.compGeometry.draw(corners: hueCorners(time: time))
         } else {

@@ -8,10 +8,3 @@ public enum PictureSize: Sendable, Equatable {
     case full
     case half
 }
-
-extension MilkLayer {
-    /// The size of the composite's target: the picture, or half of it.
-    var compositeTargetSize: (width: Int, height: Int) {
-        pictureSize == .half ? (max(1, width / 2), max(1, height / 2)) : (width, height)
-    }
-}

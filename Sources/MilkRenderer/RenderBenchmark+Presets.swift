@@ -48,12 +48,6 @@ extension RenderBenchmark {
         PresetSample.pick(in: folder, count: count, seed: seed, withShaders: false)
     }
 
-    /// Renders `path` for `frames` frames at 60 fps with silence and returns our frames per second.
-    public static func measure(preset path: String, width: Int, height: Int, frames: Int) throws -> Double {
-        var audio = SilentAudio()
-        return try measure(preset: path, width: width, height: height, frames: frames, audio: &audio)
-    }
-
     /// Renders `path` for `frames` frames at 60 fps with `audio` and returns our frames per second.
     public static func measure(preset path: String, width: Int, height: Int, frames: Int,
                                audio: inout some FrameAudioSource) throws -> Double {
