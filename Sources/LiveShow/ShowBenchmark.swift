@@ -1,4 +1,5 @@
 import AudioAnalysis
+import AudioInput
 import CGL
 import Coupling
 import Foundation
@@ -69,21 +70,23 @@ public enum ShowBenchmark {
     /// that is below 1) with the BG at full size, then projectm-ref on each preset (`reference`, skipped when nil),
     /// all in this run. With `repeats` above 1 the runs take turns that many times and each figure is the median of
     /// its turns (with `best`, the fastest turn: the least disturbed by other work on a shared machine), so a burst
-    /// of load falls on both sides of the ratio.
+    /// of load falls on both sides of the ratio. Both renderers hear `audio` (silence, synth or a WAV file).
     public static func measurePair(folder: String, fg fgName: String, bg bgName: String, width: Int, height: Int,
                                    frames: Int, coupling: CouplingParameters, backgroundScale: Double,
-                                   reference: String?, repeats: Int = 1, best: Bool = false) throws -> PairSpeed {
+                                   reference: String?, repeats: Int = 1, best: Bool = false,
+                                   audio: String = "silence") throws -> PairSpeed {
         let (fg, bg) = (folder + "/" + fgName, folder + "/" + bgName)
         var mains: [Run] = [], fulls: [Run] = [], theirFG: [Double] = [], theirBG: [Double] = []
         func theirs(_ file: String) -> Double? {
-            reference.flatMap { RenderBenchmark.measureReference(tool: $0, preset: file, width: width, height: height, frames: frames) }
+            reference.flatMap { RenderBenchmark.measureReference(tool: $0, preset: file, width: width, height: height, frames: frames,
+                                                              audio: audio) }
         }
         for _ in 0..<max(1, repeats) {
             mains.append(try run(fg: fg, bg: bg, width: width, height: height, frames: frames, coupling: coupling,
-                                 backgroundScale: backgroundScale, profile: false))
+                                 backgroundScale: backgroundScale, profile: false, audio: audio))
             if backgroundScale < 1 {
                 fulls.append(try run(fg: fg, bg: bg, width: width, height: height, frames: frames, coupling: coupling,
-                                     backgroundScale: 1, profile: false))
+                                     backgroundScale: 1, profile: false, audio: audio))
             }
             if let fps = theirs(fg) { theirFG.append(fps) }
             if let fps = theirs(bg) { theirBG.append(fps) }
@@ -116,9 +119,13 @@ public enum ShowBenchmark {
                 backgroundScale: backgroundScale, profile: false).fps
     }
 
-    /// As `measure`; with `profile` every stage ends in a glFinish and is timed (so fps is then a little lower).
+    /// As `measure`, hearing `audio` (silence, synth or a WAV file, analysed as the live show analyses it: the focus
+    /// follows the music); with `profile` every stage ends in a glFinish and is timed (so fps is then a little lower).
     public static func run(fg: String, bg: String, width: Int, height: Int, frames: Int, coupling: CouplingParameters,
-                           backgroundScale: Double = ShowConfiguration.defaultBackgroundScale, profile: Bool) throws -> Run {
+                           backgroundScale: Double = ShowConfiguration.defaultBackgroundScale, profile: Bool,
+                           audio: String = "silence") throws -> Run {
+        let feed = try audioFeed(audio)
+        func sound(_ frame: Int) -> FrameAudio { feed?.next() ?? .silent(frame: frame, fps: 60) }
         let context = try wrapGraphics { try HeadlessContext() }
         return try withExtendedLifetime(context) {
             let pair = Pair(id: "bench", fg: fg, bg: bg, warpDiff: 0, cxDiff: 0)
@@ -128,14 +135,14 @@ public enum ShowBenchmark {
             let show = try Show(pairs: [pair], configuration: configuration)
             show.profile = StageProfile(enabled: profile)
             // The first frame builds both layers; it is not timed (projectm-ref leaves its initialisation out too).
-            try show.advance(audio: .silent(frame: 0, fps: 60), time: 0)
+            try show.advance(audio: sound(0), time: 0)
             glFinish()
             show.profile.reset()
             let cpuStart = StageProfile.processorTime()
             let clock = ContinuousClock()
             let start = clock.now
             for frame in 1...max(1, frames) {
-                try show.advance(audio: .silent(frame: frame, fps: 60), time: Double(frame) / 60)
+                try show.advance(audio: sound(frame), time: Double(frame) / 60)
             }
             glFinish()
             let elapsed = clock.now - start
@@ -147,15 +154,16 @@ public enum ShowBenchmark {
     }
 
     /// One layer alone on `preset`, drawn as the show draws each of its layers (same preparation, driver and
-    /// `MilkLayer`), with the same frames and silence: the baseline that tells what the second layer and the
+    /// `MilkLayer`), with the same frames and `audio`: the baseline that tells what the second layer and the
     /// compositor add.
-    public static func singleLayer(preset: String, width: Int, height: Int, frames: Int) throws -> Run {
+    public static func singleLayer(preset: String, width: Int, height: Int, frames: Int, audio: String = "silence") throws -> Run {
+        let feed = try audioFeed(audio)
         let context = try wrapGraphics { try HeadlessContext() }
         return try withExtendedLifetime(context) {
             var driver = try MilkRenderer.PreparedPreset.prepare(path: preset, settings: PreparationSettings(seed: 1)).driver
             let layer = try wrapGraphics { try MilkLayer(width: width, height: height, seed: 1) }
             func frame(_ index: Int) throws {
-                let inputs = LayerFrameInputs(.silent(frame: index, fps: 60), frame: index, fps: 60)
+                let inputs = LayerFrameInputs(feed?.next() ?? .silent(frame: index, fps: 60), frame: index, fps: 60)
                 let (parameters, field) = driver.frame(inputs, mesh: layer.mesh)
                 try wrapGraphics { try layer.render(parameters, inputs: inputs, warpField: field) }
             }
@@ -170,6 +178,17 @@ public enum ShowBenchmark {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             let cpu = (StageProfile.processorTime() - cpuStart) * 1000 / Double(max(1, frames))
             return Run(fps: seconds > 0 ? Double(max(1, frames)) / seconds : 0, cpuMilliseconds: cpu, stages: [])
+        }
+    }
+
+    /// The analysed audio of a run: nil for silence (each frame `FrameAudio.silent`, as before the option), else
+    /// the synthetic signal or a WAV file from its first frame.
+    static func audioFeed(_ audio: String) throws -> AudioFeed? {
+        guard audio != "silence" else { return nil }
+        do {
+            return try AudioFeed(source: AudioSourceFactory.make(audio: audio), fps: 60)
+        } catch {
+            throw LiveShowError.badSetting(name: "--audio", value: audio, reason: "\(error)")
         }
     }
 }

@@ -33,6 +33,8 @@ struct BenchShow: AsyncParsableCommand {
     var best = false
     @Option(help: "Hold the focus at this depth (0 = the FG plane, sharp; 1 = the BG plane) instead of letting it follow the music.")
     var focus: Double?
+    @Option(help: "Audio for both renderers: silence, synth or a WAV file (projectm-ref's bench.sh plays its test-128bpm.wav); with music the focus follows it.")
+    var audio = "silence"
 
     func run() async throws {
         let (width, height) = try parseSize(size)
@@ -70,7 +72,7 @@ struct BenchShow: AsyncParsableCommand {
         for (fg, bg) in ShowBenchmark.referencePairs.prefix(max(1, pairs)) {
             let speed = try ShowBenchmark.measurePair(folder: presets, fg: fg, bg: bg, width: width, height: height,
                                                       frames: frames, coupling: coupling, backgroundScale: bgScale,
-                                                      reference: tool, repeats: repeats, best: best)
+                                                      reference: tool, repeats: repeats, best: best, audio: audio)
             if let ratio = speed.ratio { ratios.append(ratio) }
             if let ratio = speed.fullBackgroundRatio { fullRatios.append(ratio) }
             if json {
@@ -88,7 +90,8 @@ struct BenchShow: AsyncParsableCommand {
             }
             if profile {
                 let run = try ShowBenchmark.run(fg: presets + "/" + fg, bg: presets + "/" + bg, width: width, height: height,
-                                                frames: frames, coupling: coupling, backgroundScale: bgScale, profile: true)
+                                                frames: frames, coupling: coupling, backgroundScale: bgScale, profile: true,
+                                                audio: audio)
                 let total = run.stages.reduce(0) { $0 + $1.ms }, cpu = run.stages.reduce(0) { $0 + $1.cpuMs }
                 let parts = run.stages.map { String(format: "%@ %.1f/%.1f", $0.stage, $0.ms, $0.cpuMs) }.joined(separator: ", ")
                 print(json ? "{\"profile\":{" + run.stages.map { String(format: "\"%@\":{\"ms\":%.2f,\"cpu_ms\":%.2f}", $0.stage, $0.ms, $0.cpuMs) }
@@ -97,7 +100,8 @@ struct BenchShow: AsyncParsableCommand {
             }
             if layers {
                 for file in [fg, bg] {
-                    let alone = try ShowBenchmark.singleLayer(preset: presets + "/" + file, width: width, height: height, frames: frames)
+                    let alone = try ShowBenchmark.singleLayer(preset: presets + "/" + file, width: width, height: height,
+                                                                 frames: frames, audio: audio)
                     print(json ? String(format: "{\"layer\":\"%@\",\"fps\":%.3f,\"cpu_ms\":%.2f}", name(file), alone.fps, alone.cpuMilliseconds)
                         : String(format: "  one layer alone %6.1f fps (cpu %5.1f ms/frame)  %@", alone.fps, alone.cpuMilliseconds, name(file)))
                 }
