@@ -38,6 +38,13 @@ public enum LiveSources {
     ///
     /// `--audio` (a file, `synth`, `silence`) is used as given. A capture device that cannot be opened is
     /// replaced by the synthetic 128 BPM signal, so the show still moves, with a warning the HUD shows.
+    /// The source named by an `--audio` option (synth, silence or a file); a bad one is one error naming it.
+    static func audioOption(_ value: String) throws -> any AudioSource {
+        do { return try AudioSourceFactory.make(audio: value) } catch {
+            throw LiveShowError.badSetting(name: "--audio", value: value, reason: "\(error)")
+        }
+    }
+
     public static func audio(_ config: ShowConfig) throws -> (source: any AudioSource, warning: String?) {
         if let audio = config.audio {
             return (try AudioSourceFactory.make(audio: audio), nil)

@@ -92,7 +92,7 @@ public enum ShowBenchmark {
             if let fps = theirs(bg) { theirBG.append(fps) }
         }
         // Frames per second: the median or the highest; processor time: the median or the lowest.
-        func fps(_ values: [Double]) -> Double? { best ? values.max() : RenderBenchmark.median(values) }
+        func fps(_ values: [Double]) -> Double? { RenderBenchmark.fps(values, best: best) }
         func cpu(_ values: [Double]) -> Double? { best ? values.min() : RenderBenchmark.median(values) }
         return PairSpeed(fg: fgName, bg: bgName, width: width, height: height, backgroundScale: backgroundScale,
                          fps: fps(mains.map(\.fps)) ?? 0, cpuMilliseconds: cpu(mains.map(\.cpuMilliseconds)) ?? 0,
@@ -185,8 +185,9 @@ public enum ShowBenchmark {
     /// the synthetic signal or a WAV file from its first frame.
     static func audioFeed(_ audio: String) throws -> AudioFeed? {
         guard audio != "silence" else { return nil }
+        let source = try LiveSources.audioOption(audio)
         do {
-            return try AudioFeed(source: AudioSourceFactory.make(audio: audio), fps: 60)
+            return try AudioFeed(source: source, fps: 60)
         } catch {
             throw LiveShowError.badSetting(name: "--audio", value: audio, reason: "\(error)")
         }

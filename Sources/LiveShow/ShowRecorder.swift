@@ -58,7 +58,7 @@ public enum ShowRecorder {
         let resumeFrom = try prepareResume(options)
         let warnings: [String] = []
 
-        let source = try makeSource(options.audio)
+        let source = try LiveSources.audioOption(options.audio)
         let feed: AudioFeed
         do { feed = try AudioFeed(source: source, fps: configuration.fps) } catch {
             throw LiveShowError.badSetting(name: "audio", value: options.audio, reason: "\(error)")
@@ -216,16 +216,10 @@ public enum ShowRecorder {
         }
     }
 
-    private static func makeSource(_ audio: String) throws -> any AudioSource {
-        do { return try AudioSourceFactory.make(audio: audio) } catch {
-            throw LiveShowError.badSetting(name: "--audio", value: audio, reason: "\(error)")
-        }
-    }
-
     /// The audio file to mux: the file itself, or the synthetic signal written to `DIR/audio.wav`.
     private static func muxAudio(_ options: RecordOptions, frames: Int, fps: Double) throws -> String? {
         if FileManager.default.fileExists(atPath: options.audio) { return options.audio }
-        let source = try makeSource(options.audio)
+        let source = try LiveSources.audioOption(options.audio)
         let path = options.outDirectory + "/audio.wav"
         do {
             let writer = try SndfileWriter(path: path, sampleRate: source.sampleRate, channels: 2, kind: .wav16)

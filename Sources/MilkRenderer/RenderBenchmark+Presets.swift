@@ -43,6 +43,12 @@ extension RenderBenchmark {
         values.sorted().dropFirst(values.count / 2).first
     }
 
+    /// Frames per second over repeated runs: the median, or with `best` the fastest run (on a shared machine, the
+    /// one least disturbed by other work).
+    public static func fps(_ runs: [Double], best: Bool) -> Double? {
+        best ? runs.max() : median(runs)
+    }
+
     /// `count` MilkDrop 1 presets (no shader sections) from `folder`, picked by a fixed seed.
     public static func sampleMD1Presets(in folder: String, count: Int, seed: UInt64 = 20) -> [String] {
         PresetSample.pick(in: folder, count: count, seed: seed, withShaders: false)

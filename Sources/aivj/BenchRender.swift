@@ -62,9 +62,9 @@ struct BenchRender: AsyncParsableCommand {
                         theirs.append(fps)
                     }
                 }
-                let pick = { (runs: [Double]) in best ? runs.max() : RenderBenchmark.median(runs) }
-                let speed = PresetSpeed(preset: file, width: width, height: height, fps: pick(ours) ?? 0,
-                                        referenceFPS: pick(theirs))
+                let speed = PresetSpeed(preset: file, width: width, height: height,
+                                        fps: RenderBenchmark.fps(ours, best: best) ?? 0,
+                                        referenceFPS: RenderBenchmark.fps(theirs, best: best))
                 if let ratio = speed.ratio {
                     if RenderBenchmark.hasShaderSections(file) { md2.append(ratio) } else { md1.append(ratio) }
                 }
