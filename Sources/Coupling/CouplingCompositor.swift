@@ -18,6 +18,8 @@ public final class CouplingCompositor {
     public private(set) var lastPose: CouplingPose?
 
     private let programs: [CompositeVariant: ShaderProgram]
+    /// The variants compositing a MilkDrop 1 FG in the scene; empty where the driver has no texture gather.
+    private let compositedPrograms: [CompositeVariant: ShaderProgram]
     private let blur: DepthOfFieldBlur
     private let emptyArray = VertexArray()
     private let fgSampler = SamplerObject(linear: true, wrap: false)
@@ -58,11 +60,41 @@ public final class CouplingCompositor {
             programs[variant] = program
         }
         self.programs = programs
+        compositedPrograms = Self.makeCompositedPrograms()
         glUseProgram(0)
         // Off its plane the FG reads transparent black (the border colour), which the key keys out.
         for axis in [GL_TEXTURE_WRAP_S, GL_TEXTURE_WRAP_T] {
             glSamplerParameteri(fgSampler.name, GLenum(axis), GL_CLAMP_TO_BORDER)
         }
+    }
+
+    /// Whether a frame with `parameters` and `motion` can take the FG as a MilkDrop 1 canvas and its composite
+    /// weights (`render(…foregroundWeights:…)`) instead of its picture: when it shows the FG sharp, not in the
+    /// debug view, and the driver can gather.
+    public func compositesForeground(parameters: CouplingParameters, motion: CouplingMotion) -> Bool {
+        let variant = scene(parameters: parameters, motion: motion).variant
+        guard let plain = variant.composited(shaded: false), let shaded = variant.composited(shaded: true) else { return false }
+        return compositedPrograms[plain] != nil && compositedPrograms[shaded] != nil
+    }
+
+    /// Links the composited variants; none if one fails (a GL 3.3 driver without ARB_texture_gather), so the
+    /// show falls back to the layer drawing its own composite.
+    private static func makeCompositedPrograms() -> [CompositeVariant: ShaderProgram] {
+        var made: [CompositeVariant: ShaderProgram] = [:]
+        for variant in CompositeVariant.compositedCases {
+            let vertex = variant.fg == .compositedShaded ? CouplingShaders.compositedShadedVertex : CouplingShaders.compositeVertex
+            guard let program = try? ShaderProgram(label: "coupling composite", vertex: vertex,
+                                                   fragment: CouplingShaders.compositeFragment(variant)) else {
+                _ = glGetError()
+                return [:]
+            }
+            program.use()
+            for (index, name) in ["bgSharp", "bgBlurred", "fgSharp", "fgBlurred"].enumerated() {
+                program.set(name, Int32(index))
+            }
+            made[variant] = program
+        }
+        return made
     }
 
     /// Which planes a frame with `parameters` and `motion` may take at half size (`PictureSize.half`): those shown
@@ -90,22 +122,37 @@ public final class CouplingCompositor {
     }
 
     /// Composites `foreground` over `background` (both any size; they are sampled in 0…1) into `output`.
-    public func render(background: Texture2D, foreground: Texture2D, parameters: CouplingParameters,
-                       motion: CouplingMotion) throws {
+    /// With `foregroundWeights`, `foreground` is a MilkDrop 1 canvas whose composite the layer left undrawn, and
+    /// the scene applies it (only when `compositesForeground` says the frame can).
+    public func render(background: Texture2D, foreground: Texture2D, foregroundWeights: [SIMD3<Float>]? = nil,
+                       parameters: CouplingParameters, motion: CouplingMotion) throws {
         var profile = StageProfile(enabled: false)
-        try render(background: background, foreground: foreground, parameters: parameters, motion: motion, profile: &profile)
+        try render(background: background, foreground: foreground, foregroundWeights: foregroundWeights,
+                   parameters: parameters, motion: motion, profile: &profile)
     }
 
     /// Composites as above, charging the blur and composite passes to `profile`'s stages.
-    public func render(background: Texture2D, foreground: Texture2D, parameters: CouplingParameters,
-                       motion: CouplingMotion, profile: inout StageProfile) throws {
-        let (pose, mixes, variant) = scene(parameters: parameters, motion: motion)
+    public func render(background: Texture2D, foreground: Texture2D, foregroundWeights: [SIMD3<Float>]? = nil,
+                       parameters: CouplingParameters, motion: CouplingMotion, profile: inout StageProfile) throws {
+        let (pose, mixes, planned) = scene(parameters: parameters, motion: motion)
+        var variant = planned
+        var composited: ShaderProgram?
+        if let foregroundWeights {
+            let shaded = foregroundWeights.contains { $0 != foregroundWeights.first }
+            guard foregroundWeights.count == 4, let fused = variant.composited(shaded: shaded),
+                  let program = compositedPrograms[fused] else {
+                throw CouplingError.graphics(.programLink(name: "coupling composite",
+                                                          log: "no program compositing the FG in \(variant)"))
+            }
+            variant = fused
+            composited = program
+        }
         let keys = parameters.clamped
         glDisable(GLenum(GL_BLEND))
         emptyArray.bind()
         try blur.render(foreground: foreground, fgRadius: pose.fgBlurPixels, background: background, bgRadius: pose.bgBlurPixels)
         profile.mark("dof")
-        guard let program = programs[variant] else {
+        guard let program = composited ?? programs[variant] else {
             throw CouplingError.graphics(.programLink(name: "coupling composite", log: "no program for \(variant)"))
         }
         // Both planes blurred only: the scene is as smooth as the blur, so it is drawn at half size and stretched
@@ -130,6 +177,15 @@ public final class CouplingCompositor {
         program.set("focus01", Float(pose.focus01))
         program.set("keyRange", Float(keys.keyLow), Float(keys.keyHigh))
         program.set("outputSize", Float(width), Float(height))
+        if let foregroundWeights, let first = foregroundWeights.first {
+            if variant.fg == .compositedShaded {
+                var packed = foregroundWeights.flatMap { [$0.x, $0.y, $0.z] }
+                glUniform3fv(program.location("fgWeights"), 4, &packed)
+            } else {
+                program.set("fgWeight", first.x, first.y, first.z)
+            }
+            program.set("fgSize", Float(foreground.width), Float(foreground.height))
+        }
         glDrawArrays(GLenum(GL_TRIANGLES), 0, 3)
         SamplerObject.unbind(unit: 2)
         SamplerObject.unbind(unit: 3)
@@ -166,7 +222,7 @@ public final class CouplingCompositor {
             }
         }
         emptyArray.bind()
-        for (variant, program) in programs {
+        for (variant, program) in programs.merging(compositedPrograms, uniquingKeysWith: { first, _ in first }) {
             (variant.flat ? output : smallScene).bind()
             program.use()
             for unit in 0..<4 { small.bind(unit: unit) }

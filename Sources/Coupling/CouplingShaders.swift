@@ -125,6 +125,7 @@ enum CouplingShaders {
     static func compositeFragment(_ variant: CompositeVariant) -> String {
         """
     #version 330 core
+    \(variant.fg.isComposited ? compositedHeader(shaded: variant.fg == .compositedShaded) : "")
     #define FLAT \(variant.flat ? 1 : 0)
     #define DEBUG_VIEW \(variant.debug ? 1 : 0)
     in vec2 fgUV;
@@ -198,6 +199,58 @@ enum CouplingShaders {
 }
 
 extension CouplingShaders {
+    /// What the scene needs to composite a MilkDrop 1 FG itself (`CompositeVariant.Sampling.composited`):
+    /// gathers by channel, the canvas size, and the composite's weight — one for the picture, or with hue shading
+    /// (`compositedShaded`) the two planes of weights that `compositedShadedVertex` interpolates.
+    static func compositedHeader(shaded: Bool) -> String {
+        """
+        #extension GL_ARB_texture_gather : require
+        #extension GL_ARB_gpu_shader5 : require
+        uniform vec2 fgSize;
+        \(shaded ? "in vec3 fgUpper;\nin vec3 fgLower;" : "uniform vec3 fgWeight;")
+        """
+    }
+
+    /// The composite's vertex stage for a hue-shaded FG composited in the scene: also the weights of MilkDrop's
+    /// composite quad, whose two triangles (meeting on the top-right–bottom-left diagonal) each interpolate their
+    /// corners' weights linearly over the FG's 0…1 coordinates — so linearly over the screen too. The fragment
+    /// picks the triangle's. `fgWeights`: top-left, top-right, bottom-left, bottom-right.
+    static let compositedShadedVertex = """
+    #version 330 core
+    uniform vec4 fgMap;
+    uniform vec4 bgMap;
+    uniform vec3 fgWeights[4];
+    out vec2 fgUV;
+    out vec2 bgUV;
+    out vec3 fgUpper;
+    out vec3 fgLower;
+    void main() {
+        vec2 ndc = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2)) * 2.0 - 1.0;
+        fgUV = fgMap.xy + fgMap.zw * ndc;
+        bgUV = bgMap.xy + bgMap.zw * ndc;
+        fgUpper = fgWeights[2] + (fgWeights[1] - fgWeights[0]) * fgUV.x + (fgWeights[0] - fgWeights[2]) * fgUV.y;
+        fgLower = fgWeights[2] + (fgWeights[3] - fgWeights[2]) * fgUV.x + (fgWeights[1] - fgWeights[3]) * fgUV.y;
+        gl_Position = vec4(ndc, 0.0, 1.0);
+    }
+    """
+
+    /// The FG composited in the scene: the four canvas texels around the point (gathered per channel, off the
+    /// canvas the border's black), each weighted and clamped as the layer's composite pass would store it, then
+    /// filtered bilinearly — the picture of drawing the composite and reading it (to the 8-bit rounding of the
+    /// stored picture, which is left out), without that full-size pass.
+    static func compositedRead(shaded: Bool) -> String {
+        """
+        vec3 fgW = \(shaded ? "fgUV.y >= fgUV.x ? fgUpper : fgLower" : "fgWeight");
+            vec2 fgCell = fract(fgAt * fgSize - 0.5);
+            // textureGather's order: (left, top), (right, top), (right, bottom), (left, bottom).
+            vec4 fgK = vec4((1.0 - fgCell.x) * fgCell.y, fgCell.x * fgCell.y, fgCell.x * (1.0 - fgCell.y),
+                            (1.0 - fgCell.x) * (1.0 - fgCell.y));
+            vec3 fg = vec3(dot(min(textureGather(fgSharp, fgAt, 0) * fgW.r, 1.0), fgK),
+                           dot(min(textureGather(fgSharp, fgAt, 1) * fgW.g, 1.0), fgK),
+                           dot(min(textureGather(fgSharp, fgAt, 2) * fgW.b, 1.0), fgK));
+        """
+    }
+
     /// The composite's read of `plane` ("fg" or "bg"): its sharp picture, its blurred one, or both mixed by its
     /// blur mix (a blur fading in), from `<plane>Sharp` / `<plane>Blurred` at `<plane>At` into `vec3 <plane>`.
     static func planeRead(_ plane: String, _ sampling: CompositeVariant.Sampling) -> String {
@@ -206,6 +259,8 @@ extension CouplingShaders {
         case .sharp: return "vec3 \(plane) = \(sharp);"
         case .blurred: return "vec3 \(plane) = \(blurred);"
         case .mixed: return "vec3 \(plane) = mix(\(sharp), \(blurred), \(plane)BlurMix);"
+        case .composited: return compositedRead(shaded: false)
+        case .compositedShaded: return compositedRead(shaded: true)
         }
     }
 }
@@ -219,6 +274,15 @@ struct CompositeVariant: Hashable, CaseIterable {
         /// Sharp and blurred, mixed by the plane's blur mix (a blur fading in over its first two pixels).
         case mixed
         case blurred
+        /// Sharp, composited from a MilkDrop 1 canvas in the scene pass with one weight (FG only).
+        case composited
+        /// As `composited`, the weight differing by corner (MilkDrop's hue shading).
+        case compositedShaded
+
+        /// What a plane's picture may be read as (the composited FG is a variant of `sharp`).
+        static let pictures: [Sampling] = [.sharp, .mixed, .blurred]
+
+        var isComposited: Bool { self == .composited || self == .compositedShaded }
 
         /// The reads for a blur mix (0 = none, 1 = full).
         init(blurMix: Float) {
@@ -253,9 +317,25 @@ struct CompositeVariant: Hashable, CaseIterable {
         var all = [CompositeVariant(flat: true, debug: false, fg: .sharp, bg: .sharp),
                    CompositeVariant(flat: false, debug: true, fg: .mixed, bg: .mixed),
                    CompositeVariant(flat: true, debug: true, fg: .sharp, bg: .sharp)]
-        for fg in Sampling.allCases {
-            for bg in Sampling.allCases { all.append(CompositeVariant(flat: false, debug: false, fg: fg, bg: bg)) }
+        for fg in Sampling.pictures {
+            for bg in Sampling.pictures { all.append(CompositeVariant(flat: false, debug: false, fg: fg, bg: bg)) }
         }
         return all
+    }
+
+    /// The variants with the FG composited in the scene, shaded or not: the flat mix and the 3D scene over each
+    /// BG sampling.
+    static var compositedCases: [CompositeVariant] {
+        [Sampling.composited, .compositedShaded].flatMap { fg in
+            [CompositeVariant(flat: true, debug: false, fg: fg, bg: .sharp)]
+                + Sampling.pictures.map { CompositeVariant(flat: false, debug: false, fg: fg, bg: $0) }
+        }
+    }
+
+    /// This variant with the FG composited in the scene (`shaded`: weights differing by corner), when it reads
+    /// the FG sharp and is not the debug view.
+    func composited(shaded: Bool) -> CompositeVariant? {
+        guard fg == .sharp, !debug else { return nil }
+        return CompositeVariant(flat: flat, debug: false, fg: shaded ? .compositedShaded : .composited, bg: bg)
     }
 }

@@ -30,6 +30,11 @@ public final class Show {
     public var measuredFPS = 0.0
     /// Time per stage of each frame (`aivj bench show --profile`); disabled, it costs nothing.
     public var profile = StageProfile(enabled: false)
+    /// Whether a sharp MilkDrop 1 FG may be composited in the compositor's scene pass (the default); false draws
+    /// its composite in its layer, for comparisons (`aivj bench show --no-fused-composite`, tests).
+    public var compositesForeground = true
+    /// Whether the last frame composited its FG in the compositor's scene pass.
+    public private(set) var foregroundCompositedInScene = false
 
     private var picker: Picker
     private var random: SeededRandom
@@ -144,16 +149,22 @@ public final class Show {
         let halfSize = compositor.halfSizePlanes(parameters: coupling, motion: motion)
         background.pictureSize = halfSize.bg ? .half : .full
         foreground.pictureSize = halfSize.fg ? .half : .full
+        // A sharp MilkDrop 1 FG is composited in the scene pass rather than by its layer: one full-size pass less.
+        foreground.defersComposite = compositesForeground && compositor.compositesForeground(parameters: coupling, motion: motion)
         try background.render(inputs, time: time, profile: &profile, stage: "bg")
         try foreground.render(inputs, time: time, profile: &profile, stage: "fg")
         for line in background.takeDiagnostics() + foreground.takeDiagnostics() {
             warn(ShowWarning(kind: .shaderFallback, message: line, time: time))
         }
-        guard let bg = background.texture, let fg = foreground.texture else {
+        let deferred = foreground.deferredComposite
+        foregroundCompositedInScene = deferred != nil
+        guard let bg = background.texture, let fg = deferred?.canvas ?? foreground.texture else {
             throw LiveShowError.graphics("no layer picture after frame \(status.frame)")
         }
-        try wrapGraphics { try compositor.render(background: bg, foreground: fg, parameters: coupling, motion: motion,
-                                                       profile: &profile) }
+        try wrapGraphics {
+            try compositor.render(background: bg, foreground: fg, foregroundWeights: deferred?.cornerWeights,
+                                  parameters: coupling, motion: motion, profile: &profile)
+        }
         updateStatus(audio: audio, time: time)
         if let overlay {
             compositor.output.bind()

@@ -74,7 +74,7 @@ public enum ShowBenchmark {
     public static func measurePair(folder: String, fg fgName: String, bg bgName: String, width: Int, height: Int,
                                    frames: Int, coupling: CouplingParameters, backgroundScale: Double,
                                    reference: String?, repeats: Int = 1, best: Bool = false,
-                                   audio: String = "silence") throws -> PairSpeed {
+                                   audio: String = "silence", compositesForeground: Bool = true) throws -> PairSpeed {
         let (fg, bg) = (folder + "/" + fgName, folder + "/" + bgName)
         var mains: [Run] = [], fulls: [Run] = [], theirFG: [Double] = [], theirBG: [Double] = []
         func theirs(_ file: String) -> Double? {
@@ -83,10 +83,12 @@ public enum ShowBenchmark {
         }
         for _ in 0..<max(1, repeats) {
             mains.append(try run(fg: fg, bg: bg, width: width, height: height, frames: frames, coupling: coupling,
-                                 backgroundScale: backgroundScale, profile: false, audio: audio))
+                                 backgroundScale: backgroundScale, profile: false, audio: audio,
+                                 compositesForeground: compositesForeground))
             if backgroundScale < 1 {
                 fulls.append(try run(fg: fg, bg: bg, width: width, height: height, frames: frames, coupling: coupling,
-                                     backgroundScale: 1, profile: false, audio: audio))
+                                     backgroundScale: 1, profile: false, audio: audio,
+                                     compositesForeground: compositesForeground))
             }
             if let fps = theirs(fg) { theirFG.append(fps) }
             if let fps = theirs(bg) { theirBG.append(fps) }
@@ -121,9 +123,10 @@ public enum ShowBenchmark {
 
     /// As `measure`, hearing `audio` (silence, synth or a WAV file, analysed as the live show analyses it: the focus
     /// follows the music); with `profile` every stage ends in a glFinish and is timed (so fps is then a little lower).
+    /// `compositesForeground` false draws a sharp MilkDrop 1 FG's composite in its layer (`Show.compositesForeground`).
     public static func run(fg: String, bg: String, width: Int, height: Int, frames: Int, coupling: CouplingParameters,
                            backgroundScale: Double = ShowConfiguration.defaultBackgroundScale, profile: Bool,
-                           audio: String = "silence") throws -> Run {
+                           audio: String = "silence", compositesForeground: Bool = true) throws -> Run {
         let feed = try audioFeed(audio)
         func sound(_ frame: Int) -> FrameAudio { feed?.next() ?? .silent(frame: frame, fps: 60) }
         let context = try wrapGraphics { try HeadlessContext() }
@@ -134,6 +137,7 @@ public enum ShowBenchmark {
             configuration.policy = PairChangePolicy(minimumDwell: 1e9, maximumDwell: 1e9)
             let show = try Show(pairs: [pair], configuration: configuration)
             show.profile = StageProfile(enabled: profile)
+            show.compositesForeground = compositesForeground
             // The first frame builds both layers; it is not timed (projectm-ref leaves its initialisation out too).
             try show.advance(audio: sound(0), time: 0)
             glFinish()

@@ -46,6 +46,10 @@ final class ShowLayerSlot {
     var texture: Texture2D? { layer?.picture.texture }
     /// The size the next frames composite at (half for a plane the compositor shows only or mostly blurred).
     var pictureSize: PictureSize = .full
+    /// Whether the next frame may leave a MilkDrop 1 composite to the compositor (`MilkLayer.defersComposite`).
+    var defersComposite = false
+    /// The composite the last frame left undrawn (then `texture` is stale).
+    var deferredComposite: DeferredComposite? { layer?.deferredComposite }
 
     /// Starts playing `prepared` at `time`, blending MilkDrop's way over `length` seconds from what plays now (at
     /// once when nothing plays). A transition still running ends first: its incoming preset becomes the current
@@ -79,6 +83,7 @@ final class ShowLayerSlot {
     func render(_ inputs: LayerFrameInputs, time: Double, profile: inout StageProfile, stage: String) throws {
         guard let layer else { return }
         layer.pictureSize = pictureSize
+        layer.defersComposite = defersComposite
         if let running = transition, running.isFinished(at: time) { finishTransition() }
         if var running = transition {
             let frame = running.frame(inputs, mesh: layer.mesh)

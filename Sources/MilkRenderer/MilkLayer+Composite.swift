@@ -11,6 +11,35 @@ extension MilkLayer {
     /// intermediate draw to 8 bits is lost, at most a step or two of 255.
     func drawComposite(_ p: LayerParameters, source: Texture2D, time: Float) {
         source.setWrap(.clamp)
+        let (uvs0, uvs1, weights0, weights1) = compositeLayers(p, time: time)
+        let positions: [SIMD2<Float>] = [SIMD2(-1, 1), SIMD2(1, 1), SIMD2(-1, -1), SIMD2(1, -1)]
+        var vertices: [Float] = []
+        for corner in 0..<4 {
+            vertices += [positions[corner].x, positions[corner].y,
+                         uvs0[corner].x, 1 - uvs0[corner].y, uvs1[corner].x, 1 - uvs1[corner].y,
+                         weights0[corner].x, weights0[corner].y, weights0[corner].z,
+                         weights1[corner].x, weights1[corner].y, weights1[corner].z]
+        }
+        // Texel for pixel only when the feedback buffer is the size of the picture drawn (`picture`, bound).
+        canvas.drawComposite(vertices, texture: source, stretched: canvasWidth != picture.width || canvasHeight != picture.height,
+                             echo: weights1.contains { $0 != .zero })
+        drawFilters(p)
+    }
+
+    /// This frame's composite as a `DeferredComposite`, when it is one texel-for-pixel read of the canvas times
+    /// per-corner weights, clamped: no video echo, no filter, the canvas the picture's size (not projectM's).
+    func deferrableComposite(_ p: LayerParameters, source: Texture2D, time: Float) -> DeferredComposite? {
+        guard p.compatibility != .projectM3, !p.brighten, !p.darken, !p.solarize, !p.invert,
+              canvasWidth == picture.width, canvasHeight == picture.height else { return nil }
+        let (_, _, weights0, weights1) = compositeLayers(p, time: time)
+        guard weights1.allSatisfy({ $0 == .zero }) else { return nil }
+        return DeferredComposite(canvas: source, cornerWeights: weights0)
+    }
+
+    /// The composite's two layers, plain and video echo: per corner (top-left, top-right, bottom-left,
+    /// bottom-right) the texture coordinates (v = 0 at the top) and the summed weights of MilkDrop's redraws.
+    private func compositeLayers(_ p: LayerParameters, time: Float)
+        -> (uvs0: [SIMD2<Float>], uvs1: [SIMD2<Float>], weights0: [SIMD3<Float>], weights1: [SIMD3<Float>]) {
         let shade = hueShade(amount: p.hueShader, time: time)
         let gamma = min(max(p.gamma, 0), 8)
         let echoZoom = min(max(p.echoZoom, 0.001), 1000)
@@ -53,18 +82,7 @@ extension MilkLayer {
                 add(&weights0, scale: pass == passes - 1 ? gamma - Float(pass) : 1)
             }
         }
-        let positions: [SIMD2<Float>] = [SIMD2(-1, 1), SIMD2(1, 1), SIMD2(-1, -1), SIMD2(1, -1)]
-        var vertices: [Float] = []
-        for corner in 0..<4 {
-            vertices += [positions[corner].x, positions[corner].y,
-                         uvs0[corner].x, 1 - uvs0[corner].y, uvs1[corner].x, 1 - uvs1[corner].y,
-                         weights0[corner].x, weights0[corner].y, weights0[corner].z,
-                         weights1[corner].x, weights1[corner].y, weights1[corner].z]
-        }
-        // Texel for pixel only when the feedback buffer is the size of the picture drawn (`picture`, bound).
-        canvas.drawComposite(vertices, texture: source, stretched: canvasWidth != picture.width || canvasHeight != picture.height,
-                             echo: weights1.contains { $0 != .zero })
-        drawFilters(p)
+        return (uvs0, uvs1, weights0, weights1)
     }
 
     /// MilkDrop's slow hue shading of the four corners, mixed in by `fShader`; white when it is 0.

@@ -24,6 +24,11 @@ public final class MilkLayer {
     public private(set) var picture: Framebuffer
     /// The half-size target, made the first time a frame asks for it and kept.
     private var halfOutput: Framebuffer?
+    /// Whether a frame may leave its MilkDrop 1 composite undrawn for the caller to apply where it reads the
+    /// picture (`deferredComposite`); when it does, `picture` keeps the last picture drawn.
+    public var defersComposite = false
+    /// The composite the last frame left undrawn, nil when it drew its picture.
+    public private(set) var deferredComposite: DeferredComposite?
 
     let canvas: Canvas
     var feedback: [Framebuffer]
@@ -101,6 +106,7 @@ public final class MilkLayer {
         }
         let previous = feedback[current]
         let next = feedback[1 - current]
+        deferredComposite = nil
         // Made before any target is bound: the first call creates GL objects and framebuffers.
         let target = try compositeTarget()
         let environment = parameters.shaderFrame == nil ? nil : shaderEnvironment(parameters, inputs: inputs)
@@ -136,7 +142,11 @@ public final class MilkLayer {
         if let blend {
             drawBlendedComposite(blend, parameters: parameters, current: next.texture, time: Float(inputs.time))
         } else if !drawCompShader(parameters, environment: environment, current: next.texture, time: Float(inputs.time)) {
-            drawComposite(parameters, source: next.texture, time: Float(inputs.time))
+            if defersComposite, let deferred = deferrableComposite(parameters, source: next.texture, time: Float(inputs.time)) {
+                deferredComposite = deferred
+            } else {
+                drawComposite(parameters, source: next.texture, time: Float(inputs.time))
+            }
         }
         glDisable(GLenum(GL_BLEND))
         VertexArray.unbind()

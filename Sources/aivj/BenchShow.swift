@@ -24,6 +24,8 @@ struct BenchShow: AsyncParsableCommand {
     @Option(help: "Measure only the first N of the three pairs.") var pairs = 3
     @Flag(help: "Also time each stage of a frame (glFinish between stages) and print ms per frame.") var profile = false
     @Flag(help: "Also measure each preset alone in one of our layers (the baseline of the show's cost).") var layers = false
+    @Flag(help: "Draw a sharp MilkDrop 1 FG's composite in its layer instead of in the scene pass (the way before; for A/B runs).")
+    var layerComposite = false
     @Flag(help: "Print one JSON line per pair.") var json = false
     @Option(help: "Instead: frame times around pair changes vs ordinary frames, a change every this many seconds (the reference pairs in turn, live-style switching), presets loaded on the render thread, on the worker, and on the worker with GL programs compiled on a shared context.")
     var switchEvery: Double?
@@ -72,7 +74,8 @@ struct BenchShow: AsyncParsableCommand {
         for (fg, bg) in ShowBenchmark.referencePairs.prefix(max(1, pairs)) {
             let speed = try ShowBenchmark.measurePair(folder: presets, fg: fg, bg: bg, width: width, height: height,
                                                       frames: frames, coupling: coupling, backgroundScale: bgScale,
-                                                      reference: tool, repeats: repeats, best: best, audio: audio)
+                                                      reference: tool, repeats: repeats, best: best, audio: audio,
+                                                      compositesForeground: !layerComposite)
             if let ratio = speed.ratio { ratios.append(ratio) }
             if let ratio = speed.fullBackgroundRatio { fullRatios.append(ratio) }
             if json {
@@ -91,7 +94,7 @@ struct BenchShow: AsyncParsableCommand {
             if profile {
                 let run = try ShowBenchmark.run(fg: presets + "/" + fg, bg: presets + "/" + bg, width: width, height: height,
                                                 frames: frames, coupling: coupling, backgroundScale: bgScale, profile: true,
-                                                audio: audio)
+                                                audio: audio, compositesForeground: !layerComposite)
                 let total = run.stages.reduce(0) { $0 + $1.ms }, cpu = run.stages.reduce(0) { $0 + $1.cpuMs }
                 let parts = run.stages.map { String(format: "%@ %.1f/%.1f", $0.stage, $0.ms, $0.cpuMs) }.joined(separator: ", ")
                 print(json ? "{\"profile\":{" + run.stages.map { String(format: "\"%@\":{\"ms\":%.2f,\"cpu_ms\":%.2f}", $0.stage, $0.ms, $0.cpuMs) }

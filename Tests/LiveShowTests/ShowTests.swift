@@ -114,6 +114,50 @@ struct ShowTests {
         #expect((greys[90] ?? -1) >= 253)
     }
 
+    /// A sharp MilkDrop 1 FG composited in the scene pass gives the picture of its layer drawing the composite:
+    /// gamma above 1 (bright texels clamp) and hue shading (weights that vary over the picture), in 3D and flat.
+    @Test func aSharpForegroundCompositedInTheSceneLooksAsItsLayerDrawsIt() throws {
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        let presets = URL(fileURLWithPath: fixturePack).appendingPathComponent("presets")
+        let pack = FileManager.default.temporaryDirectory.appendingPathComponent("aivj-composited-\(getpid())")
+        try FileManager.default.createDirectory(at: pack.appendingPathComponent("presets"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: pack) }
+        let shape = try String(contentsOf: presets.appendingPathComponent("custom-shape.milk"), encoding: .utf8)
+            .replacingOccurrences(of: "fGammaAdj=1.000000", with: "fGammaAdj=1.700000")
+            .replacingOccurrences(of: "fShader=0.000000", with: "fShader=1.000000")
+        try shape.write(to: pack.appendingPathComponent("presets/gamma-hue-shape.milk"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: presets.appendingPathComponent("borders.milk"),
+                                         to: pack.appendingPathComponent("presets/borders.milk"))
+        try """
+        {"format": "aivj-pairs-manifest", "formatVersion": 0,
+         "made": {"method": "test", "tool": "ShowTests"},
+         "pairs": [{"id": "gamma-hue-over-borders", "fg": "presets/gamma-hue-shape.milk", "bg": "presets/borders.milk",
+                    "warp_diff": 0.1, "cx_diff": 0.0}]}
+        """.write(to: pack.appendingPathComponent("pairs-manifest.v0.json"), atomically: true, encoding: .utf8)
+        let (pairs, problems) = try ShowPack.load(pack.path)
+        #expect(problems.isEmpty)
+        var sharp = CouplingParameters(strength: 1, parallax: 1, dof: 1)
+        sharp.focusFollowsMusic = false
+        for coupling in [sharp, CouplingParameters(mode: .off)] {
+            var configuration = Self.configuration()
+            configuration.coupling = coupling
+            var pictures: [[UInt8]] = []
+            for composites in [true, false] {
+                let show = try Show(pairs: pairs, configuration: configuration)
+                show.compositesForeground = composites
+                for frame in 0..<30 {
+                    try show.advance(audio: .silent(frame: frame, fps: 30), time: Double(frame) / 30)
+                }
+                #expect(show.foregroundCompositedInScene == composites)
+                pictures.append(try show.readOutput())
+            }
+            let largest = zip(pictures[0], pictures[1]).reduce(0) { max($0, abs(Int($1.0) - Int($1.1))) }
+            #expect(largest <= 2)
+            #expect(pictures[0].reduce(0) { $0 + Int($1) } / pictures[0].count > 10)
+        }
+    }
+
     @Test func aPackWithoutUsablePairsIsAClearError() {
         #expect(throws: LiveShowError.self) { try ShowPack.load(fixturePack + "/presets") }
     }
