@@ -58,7 +58,9 @@ public struct CouplingPose: Sendable, Equatable {
         camera = SIMD3(radius * sin(angle), 0.5 * radius * sin(0.7 * angle + 1), -Self.beatPush * p.parallax * s * pulse)
         planeScale = 1 + 0.1 * p.parallax * s
         let intensity = motion.intensity01.isFinite ? min(max(motion.intensity01, 0), 1) : 0.5
-        focus01 = p.focusFollowsMusic ? 0.6 * (1 - intensity) : p.focus
+        // Squared, so music keeps the FG sharp (intensity 0.7 and up: a blur under a quarter pixel at the
+        // defaults) and only calm passages drift the focus towards the BG.
+        focus01 = p.focusFollowsMusic ? 0.6 * (1 - intensity) * (1 - intensity) : p.focus
         let maxBlur = Self.maxBlurPixels * Double(max(height, 1)) / 720 * p.dof * s
         fgBlurPixels = maxBlur * abs(0 - focus01)
         bgBlurPixels = maxBlur * abs(1 - focus01)

@@ -204,12 +204,13 @@ struct CouplingCompositorTests {
         debug.mode = .debug
         #expect(compositor.halfSizePlanes(parameters: debug, motion: calm) == (fg: false, bg: false))
         #expect(compositor.halfSizePlanes(parameters: CouplingParameters(mode: .off), motion: calm) == (fg: false, bg: false))
-        // A small blur still mixes in the sharp picture (FG 0.36 px, BG 0.84 px)…
+        // Focus at 0.3 (intensity 1 − √½). A small blur still mixes in the sharp picture (FG 0.36 px, BG 0.84 px)…
+        let between = CouplingMotion(time: 1, intensity01: 1 - 0.5.squareRoot())
         let slight = CouplingParameters(mode: .on, strength: 1, parallax: 1, dof: 0.2)
-        #expect(compositor.halfSizePlanes(parameters: slight, motion: CouplingMotion(time: 1, intensity01: 0.5)) == (fg: false, bg: false))
+        #expect(compositor.halfSizePlanes(parameters: slight, motion: between) == (fg: false, bg: false))
         // …a plane out of focus by 1.2 px or more (mix 0.6) is mostly blurred: FG 1.08 px, BG 2.52 px.
         let some = CouplingParameters(mode: .on, strength: 1, parallax: 1, dof: 0.6)
-        #expect(compositor.halfSizePlanes(parameters: some, motion: CouplingMotion(time: 1, intensity01: 0.5)) == (fg: false, bg: true))
+        #expect(compositor.halfSizePlanes(parameters: some, motion: between) == (fg: false, bg: true))
         var fixed = some
         fixed.focusFollowsMusic = false
         fixed.focus = 0.35

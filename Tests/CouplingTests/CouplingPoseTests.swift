@@ -33,6 +33,12 @@ struct CouplingPoseTests {
         #expect(abs(loud.bgBlurPixels - CouplingPose.maxBlurPixels) < 1e-9)
         let calm = CouplingPose(parameters: parameters, motion: CouplingMotion(time: 0, intensity01: 0), height: 720)
         #expect(calm.fgBlurPixels > 0 && calm.bgBlurPixels < loud.bgBlurPixels)
+        #expect(abs(calm.focus01 - 0.6) < 1e-12)
+        // Music keeps the FG sharp: at the default coupling, a blur under a quarter pixel from intensity 0.71.
+        let music = CouplingPose(parameters: CouplingParameters(), motion: CouplingMotion(time: 0, intensity01: 0.71), height: 720)
+        #expect(music.fgBlurPixels < 0.25)
+        let half = CouplingPose(parameters: parameters, motion: CouplingMotion(time: 0, intensity01: 0.5), height: 720)
+        #expect(abs(half.focus01 - 0.15) < 1e-12)
         parameters.focusFollowsMusic = false
         parameters.focus = 1
         let fixed = CouplingPose(parameters: parameters, motion: CouplingMotion(time: 0, intensity01: 1), height: 720)
