@@ -27,6 +27,11 @@ public final class CouplingCompositor {
     private let smallScene: Framebuffer
     /// Whether a frame with both planes blurred may draw the scene at half size (tests compare with false).
     var allowsSmallScene = true
+    /// Whether a single plane at the blur size skips the blur's shrink pass (tests compare with false).
+    var blurSkipsShrink: Bool {
+        get { blur.skipsShrinkAtBlurSize }
+        set { blur.skipsShrinkAtBlurSize = newValue }
+    }
     private let upscale: ShaderProgram
 
     /// Creates a compositor drawing `width`×`height` pictures.
@@ -82,7 +87,7 @@ public final class CouplingCompositor {
     private static func makeCompositedPrograms() -> [CompositeVariant: ShaderProgram] {
         var made: [CompositeVariant: ShaderProgram] = [:]
         for variant in CompositeVariant.compositedCases {
-            let vertex = variant.fg == .compositedShaded ? CouplingShaders.compositedShadedVertex : CouplingShaders.compositeVertex
+            let vertex = CouplingShaders.compositeVertex(shaded: variant.fg == .compositedShaded)
             guard let program = try? ShaderProgram(label: "coupling composite", vertex: vertex,
                                                    fragment: CouplingShaders.compositeFragment(variant)) else {
                 _ = glGetError()

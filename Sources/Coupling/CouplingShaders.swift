@@ -14,19 +14,33 @@ enum CouplingShaders {
     /// The composite's full-screen triangle: also each plane's 0…1 coordinates, which are affine in the screen
     /// (the planes face the camera, which only moves), so the rasteriser interpolates them instead of every pixel
     /// casting a ray: `planeMap` is (offset, scale) with uv = offset + scale·ndc.
-    static let compositeVertex = """
-    #version 330 core
-    uniform vec4 fgMap;
-    uniform vec4 bgMap;
-    out vec2 fgUV;
-    out vec2 bgUV;
-    void main() {
-        vec2 ndc = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2)) * 2.0 - 1.0;
-        fgUV = fgMap.xy + fgMap.zw * ndc;
-        bgUV = bgMap.xy + bgMap.zw * ndc;
-        gl_Position = vec4(ndc, 0.0, 1.0);
+    static let compositeVertex = compositeVertex(shaded: false)
+
+    /// `compositeVertex`, with `shaded` (a hue-shaded FG composited in the scene) also the weights of MilkDrop's
+    /// composite quad, whose two triangles (meeting on the top-right–bottom-left diagonal) each interpolate their
+    /// corners' weights linearly over the FG's 0…1 coordinates — so linearly over the screen too; the fragment
+    /// picks the triangle's. `fgWeights`: top-left, top-right, bottom-left, bottom-right.
+    static func compositeVertex(shaded: Bool) -> String {
+        let weights = """
+            fgUpper = fgWeights[2] + (fgWeights[1] - fgWeights[0]) * fgUV.x + (fgWeights[0] - fgWeights[2]) * fgUV.y;
+            fgLower = fgWeights[2] + (fgWeights[3] - fgWeights[2]) * fgUV.x + (fgWeights[1] - fgWeights[3]) * fgUV.y;
+        """
+        return """
+        #version 330 core
+        uniform vec4 fgMap;
+        uniform vec4 bgMap;
+        out vec2 fgUV;
+        out vec2 bgUV;
+        \(shaded ? "uniform vec3 fgWeights[4];\nout vec3 fgUpper;\nout vec3 fgLower;" : "")
+        void main() {
+            vec2 ndc = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2)) * 2.0 - 1.0;
+            fgUV = fgMap.xy + fgMap.zw * ndc;
+            bgUV = bgMap.xy + bgMap.zw * ndc;
+        \(shaded ? weights : "")
+            gl_Position = vec4(ndc, 0.0, 1.0);
+        }
+        """
     }
-    """
 
     /// Stretches the scene drawn at half size over the output (both planes blurred: nothing sharper to show).
     static let upscaleFragment = """
@@ -201,7 +215,7 @@ enum CouplingShaders {
 extension CouplingShaders {
     /// What the scene needs to composite a MilkDrop 1 FG itself (`CompositeVariant.Sampling.composited`):
     /// gathers by channel, the canvas size, and the composite's weight — one for the picture, or with hue shading
-    /// (`compositedShaded`) the two planes of weights that `compositedShadedVertex` interpolates.
+    /// (`compositedShaded`) the two planes of weights that `compositeVertex(shaded: true)` interpolates.
     static func compositedHeader(shaded: Bool) -> String {
         """
         #extension GL_ARB_texture_gather : require
@@ -210,29 +224,6 @@ extension CouplingShaders {
         \(shaded ? "in vec3 fgUpper;\nin vec3 fgLower;" : "uniform vec3 fgWeight;")
         """
     }
-
-    /// The composite's vertex stage for a hue-shaded FG composited in the scene: also the weights of MilkDrop's
-    /// composite quad, whose two triangles (meeting on the top-right–bottom-left diagonal) each interpolate their
-    /// corners' weights linearly over the FG's 0…1 coordinates — so linearly over the screen too. The fragment
-    /// picks the triangle's. `fgWeights`: top-left, top-right, bottom-left, bottom-right.
-    static let compositedShadedVertex = """
-    #version 330 core
-    uniform vec4 fgMap;
-    uniform vec4 bgMap;
-    uniform vec3 fgWeights[4];
-    out vec2 fgUV;
-    out vec2 bgUV;
-    out vec3 fgUpper;
-    out vec3 fgLower;
-    void main() {
-        vec2 ndc = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2)) * 2.0 - 1.0;
-        fgUV = fgMap.xy + fgMap.zw * ndc;
-        bgUV = bgMap.xy + bgMap.zw * ndc;
-        fgUpper = fgWeights[2] + (fgWeights[1] - fgWeights[0]) * fgUV.x + (fgWeights[0] - fgWeights[2]) * fgUV.y;
-        fgLower = fgWeights[2] + (fgWeights[3] - fgWeights[2]) * fgUV.x + (fgWeights[1] - fgWeights[3]) * fgUV.y;
-        gl_Position = vec4(ndc, 0.0, 1.0);
-    }
-    """
 
     /// The FG composited in the scene: the four canvas texels around the point (gathered per channel, off the
     /// canvas the border's black), each weighted and clamped as the layer's composite pass would store it, then

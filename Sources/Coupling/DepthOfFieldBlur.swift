@@ -14,6 +14,8 @@ import GraphicsCore
 final class DepthOfFieldBlur {
     let width: Int
     let height: Int
+    /// Whether a single plane already at the blur size skips the shrink (a copy there; tests compare with false).
+    var skipsShrinkAtBlurSize = true
     /// Blur-size targets, attachment 0 the FG and 1 the BG: shrunk, blurred across, blurred.
     private let stages: [(framebuffer: Framebuffer, second: Texture2D)]
     /// Shrink programs by (targets, box0, box1); Gaussian programs for one and two targets.
@@ -107,9 +109,15 @@ final class DepthOfFieldBlur {
         func output(of stage: Int, _ attachment: Int) -> Texture2D {
             attachment == 0 ? stages[stage].framebuffer.texture : stages[stage].second
         }
+        // One plane already at the blur size (the BG drawn at half size inside a half-size layer, the default
+        // show with the FG in focus): the shrink would copy it texel for texel, so the Gaussian reads it instead.
+        let skipsShrink = skipsShrinkAtBlurSize && planes.count == 1
+            && planes[0].source.width == blurWidth && planes[0].source.height == blurHeight
         // Shrink: offsets of one output pixel, the corners of the centre texels of a 4×4 block.
-        pass(shrinkProgram, into: 0, inputs: planes.map(\.source), uniform: "offset",
-             values: planes.map { _ in (Float(1 / Double(width)), Float(1 / Double(height))) })
+        if !skipsShrink {
+            pass(shrinkProgram, into: 0, inputs: planes.map(\.source), uniform: "offset",
+                 values: planes.map { _ in (Float(1 / Double(width)), Float(1 / Double(height))) })
+        }
         // σ = kernel / 2 output pixels, the kernel at least 4 px (one blurred pixel) so the fade-in of small radii
         // (the return value) mixes in a blur that is already smooth.
         let sigmas = planes.map { max($0.radius, 4) / 2 }
@@ -123,7 +131,7 @@ final class DepthOfFieldBlur {
         }
         program.use()
         for (index, kernel) in kernels.enumerated() { weights(kernel.x, index) }
-        pass(program, into: 1, inputs: planes.map { output(of: 0, $0.attachment) }, uniform: "texel",
+        pass(program, into: 1, inputs: planes.map { skipsShrink ? $0.source : output(of: 0, $0.attachment) }, uniform: "texel",
              values: planes.map { _ in (Float(1 / Double(blurWidth)), 0) })
         for (index, kernel) in kernels.enumerated() { weights(kernel.y, index) }
         pass(program, into: 2, inputs: planes.map { output(of: 1, $0.attachment) }, uniform: "texel",

@@ -85,4 +85,40 @@ struct CompositedForegroundTests {
                                   parameters: parameters, motion: motion)
         }
     }
+
+    /// The default show with the FG in focus blurs only the BG, drawn at the blur size: the Gaussian reads it
+    /// without the shrink pass (which would copy it), and the picture is the same.
+    @Test func aBackgroundAtTheBlurSizeSkipsTheShrinkUnchanged() throws {
+        let context = try HeadlessContext()
+        try context.makeCurrent()
+        let bg = try Pictures.texture(width: Self.width / 4, height: Self.height / 4) { x, y in
+            (x + y) % 3 == 0 ? SIMD3(250, 240, 30) : SIMD3(20, UInt8(y * 9), 90)
+        }
+        let (canvas, picture) = try Self.canvasAndPicture()
+        let compositor = try CouplingCompositor(width: Self.width, height: Self.height)
+        var parameters = CouplingParameters(strength: 1, parallax: 1, dof: 1)
+        parameters.focusFollowsMusic = false
+        let motion = CouplingMotion(time: 0.7)
+        var pictures: [[UInt8]] = []
+        for skips in [true, false] {
+            compositor.blurSkipsShrink = skips
+            try compositor.render(background: bg, foreground: picture, parameters: parameters, motion: motion)
+            pictures.append(try compositor.readOutput())
+            try compositor.render(background: bg, foreground: canvas, foregroundWeights: Self.weights,
+                                  parameters: parameters, motion: motion)
+            pictures.append(try compositor.readOutput())
+        }
+        #expect(pictures[0] == pictures[2])
+        #expect(pictures[1] == pictures[3])
+        // And the BG was blurred: a black FG lets all of it through, with less detail than without the blur.
+        compositor.blurSkipsShrink = true
+        let black = try Pictures.texture(width: Self.width, height: Self.height) { _, _ in SIMD3(0, 0, 0) }
+        func energy(dof: Double) throws -> Double {
+            parameters.dof = dof
+            try compositor.render(background: bg, foreground: black, parameters: parameters, motion: motion)
+            return Pictures.highFrequencyEnergy(try compositor.readOutput(), width: Self.width, height: Self.height)
+        }
+        let (sharp, blurred) = (try energy(dof: 0), try energy(dof: 1))
+        #expect(blurred < 0.8 * sharp, "high-frequency energy \(blurred) blurred, \(sharp) sharp")
+    }
 }
