@@ -54,15 +54,7 @@ public final class CouplingCompositor {
         // Every variant is linked now, so the set of GL objects never changes while the show runs.
         var programs: [CompositeVariant: ShaderProgram] = [:]
         for variant in CompositeVariant.allCases {
-            let program = try wrapGraphics {
-                try ShaderProgram(label: "coupling composite", vertex: CouplingShaders.compositeVertex,
-                                  fragment: CouplingShaders.compositeFragment(variant))
-            }
-            program.use()
-            for (index, name) in ["bgSharp", "bgBlurred", "fgSharp", "fgBlurred"].enumerated() {
-                program.set(name, Int32(index))
-            }
-            programs[variant] = program
+            programs[variant] = try wrapGraphics { try Self.makeProgram(variant) }
         }
         self.programs = programs
         compositedPrograms = Self.makeCompositedPrograms()
@@ -87,19 +79,26 @@ public final class CouplingCompositor {
     private static func makeCompositedPrograms() -> [CompositeVariant: ShaderProgram] {
         var made: [CompositeVariant: ShaderProgram] = [:]
         for variant in CompositeVariant.compositedCases {
-            let vertex = CouplingShaders.compositeVertex(shaded: variant.fg == .compositedShaded)
-            guard let program = try? ShaderProgram(label: "coupling composite", vertex: vertex,
-                                                   fragment: CouplingShaders.compositeFragment(variant)) else {
+            guard let program = try? makeProgram(variant) else {
                 _ = glGetError()
                 return [:]
-            }
-            program.use()
-            for (index, name) in ["bgSharp", "bgBlurred", "fgSharp", "fgBlurred"].enumerated() {
-                program.set(name, Int32(index))
             }
             made[variant] = program
         }
         return made
+    }
+
+    /// Links the composite program of `variant`, its four textures on units 0–3 (BG sharp, BG blurred, FG sharp,
+    /// FG blurred — the FG canvas when composited).
+    private static func makeProgram(_ variant: CompositeVariant) throws -> ShaderProgram {
+        let program = try ShaderProgram(label: "coupling composite",
+                                        vertex: CouplingShaders.compositeVertex(shaded: variant.fg == .compositedShaded),
+                                        fragment: CouplingShaders.compositeFragment(variant))
+        program.use()
+        for (index, name) in ["bgSharp", "bgBlurred", "fgSharp", "fgBlurred"].enumerated() {
+            program.set(name, Int32(index))
+        }
+        return program
     }
 
     /// Which planes a frame with `parameters` and `motion` may take at half size (`PictureSize.half`): those shown

@@ -14,9 +14,8 @@ enum CouplingShaders {
     /// The composite's full-screen triangle: also each plane's 0…1 coordinates, which are affine in the screen
     /// (the planes face the camera, which only moves), so the rasteriser interpolates them instead of every pixel
     /// casting a ray: `planeMap` is (offset, scale) with uv = offset + scale·ndc.
-    static let compositeVertex = compositeVertex(shaded: false)
-
-    /// `compositeVertex`, with `shaded` (a hue-shaded FG composited in the scene) also the weights of MilkDrop's
+    ///
+    /// With `shaded` (a hue-shaded FG composited in the scene) also the weights of MilkDrop's
     /// composite quad, whose two triangles (meeting on the top-right–bottom-left diagonal) each interpolate their
     /// corners' weights linearly over the FG's 0…1 coordinates — so linearly over the screen too; the fragment
     /// picks the triangle's. `fgWeights`: top-left, top-right, bottom-left, bottom-right.
@@ -132,7 +131,7 @@ enum CouplingShaders {
         """
     }
 
-    /// The scene: each pixel's point on the FG and BG planes (interpolated, see `compositeVertex`), depth-of-field
+    /// The scene: each pixel's point on the FG and BG planes (interpolated, see `compositeVertex(shaded:)`), depth-of-field
     /// mix, luminance key; debug overlays. Compiled per `CompositeVariant` (flat or 3D, debug, which textures each
     /// plane samples), so a frame runs only the code and texture reads it needs. The FG is read through a
     /// clamp-to-border sampler: off its plane it is transparent black, which the key lets the BG show through.

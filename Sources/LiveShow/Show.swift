@@ -31,7 +31,7 @@ public final class Show {
     /// Time per stage of each frame (`aivj bench show --profile`); disabled, it costs nothing.
     public var profile = StageProfile(enabled: false)
     /// Whether a sharp MilkDrop 1 FG may be composited in the compositor's scene pass (the default); false draws
-    /// its composite in its layer, for comparisons (`aivj bench show --no-fused-composite`, tests).
+    /// its composite in its layer, for comparisons (`aivj bench show --layer-composite`, tests).
     public var compositesForeground = true
     /// Whether the last frame composited its FG in the compositor's scene pass.
     public private(set) var foregroundCompositedInScene = false

@@ -10,8 +10,13 @@ extension MilkLayer {
     /// the plain and the echo layer, and the fragment shader adds the two samples. Only the rounding of each
     /// intermediate draw to 8 bits is lost, at most a step or two of 255.
     func drawComposite(_ p: LayerParameters, source: Texture2D, time: Float) {
+        drawComposite(p, layers: compositeLayers(p, time: time), source: source)
+    }
+
+    /// Draws the composite of `layers` (`compositeLayers`), then the filters.
+    func drawComposite(_ p: LayerParameters, layers: CompositeLayers, source: Texture2D) {
         source.setWrap(.clamp)
-        let (uvs0, uvs1, weights0, weights1) = compositeLayers(p, time: time)
+        let (uvs0, uvs1, weights0, weights1) = layers
         let positions: [SIMD2<Float>] = [SIMD2(-1, 1), SIMD2(1, 1), SIMD2(-1, -1), SIMD2(1, -1)]
         var vertices: [Float] = []
         for corner in 0..<4 {
@@ -28,18 +33,19 @@ extension MilkLayer {
 
     /// This frame's composite as a `DeferredComposite`, when it is one texel-for-pixel read of the canvas times
     /// per-corner weights, clamped: no video echo, no filter, the canvas the picture's size (not projectM's).
-    func deferrableComposite(_ p: LayerParameters, source: Texture2D, time: Float) -> DeferredComposite? {
+    func deferrableComposite(_ p: LayerParameters, layers: CompositeLayers, source: Texture2D) -> DeferredComposite? {
         guard p.compatibility != .projectM3, !p.brighten, !p.darken, !p.solarize, !p.invert,
-              canvasWidth == picture.width, canvasHeight == picture.height else { return nil }
-        let (_, _, weights0, weights1) = compositeLayers(p, time: time)
-        guard weights1.allSatisfy({ $0 == .zero }) else { return nil }
-        return DeferredComposite(canvas: source, cornerWeights: weights0)
+              canvasWidth == picture.width, canvasHeight == picture.height,
+              layers.weights1.allSatisfy({ $0 == .zero }) else { return nil }
+        return DeferredComposite(canvas: source, cornerWeights: layers.weights0)
     }
 
     /// The composite's two layers, plain and video echo: per corner (top-left, top-right, bottom-left,
     /// bottom-right) the texture coordinates (v = 0 at the top) and the summed weights of MilkDrop's redraws.
-    private func compositeLayers(_ p: LayerParameters, time: Float)
-        -> (uvs0: [SIMD2<Float>], uvs1: [SIMD2<Float>], weights0: [SIMD3<Float>], weights1: [SIMD3<Float>]) {
+    typealias CompositeLayers = (uvs0: [SIMD2<Float>], uvs1: [SIMD2<Float>], weights0: [SIMD3<Float>], weights1: [SIMD3<Float>])
+
+    /// This frame's `CompositeLayers`.
+    func compositeLayers(_ p: LayerParameters, time: Float) -> CompositeLayers {
         let shade = hueShade(amount: p.hueShader, time: time)
         let gamma = min(max(p.gamma, 0), 8)
         let echoZoom = min(max(p.echoZoom, 0.001), 1000)

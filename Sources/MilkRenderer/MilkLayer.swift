@@ -142,10 +142,11 @@ public final class MilkLayer {
         if let blend {
             drawBlendedComposite(blend, parameters: parameters, current: next.texture, time: Float(inputs.time))
         } else if !drawCompShader(parameters, environment: environment, current: next.texture, time: Float(inputs.time)) {
-            if defersComposite, let deferred = deferrableComposite(parameters, source: next.texture, time: Float(inputs.time)) {
+            let layers = compositeLayers(parameters, time: Float(inputs.time))
+            if defersComposite, let deferred = deferrableComposite(parameters, layers: layers, source: next.texture) {
                 deferredComposite = deferred
             } else {
-                drawComposite(parameters, source: next.texture, time: Float(inputs.time))
+                drawComposite(parameters, layers: layers, source: next.texture)
             }
         }
         glDisable(GLenum(GL_BLEND))
